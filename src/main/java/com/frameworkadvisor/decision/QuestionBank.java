@@ -1,0 +1,67 @@
+package com.frameworkadvisor.decision;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The validated set of questions, their options and the articles they cite.
+ *
+ * @param sources the articles, in the order they are numbered when cited
+ * @param questions the questions, in the order they are asked
+ * @param tieBreak the sentences behind the rule that a tie goes to Django
+ */
+public record QuestionBank(List<Source> sources, List<Question> questions, List<Citation> tieBreak) {
+    public QuestionBank {
+        sources = List.copyOf(sources);
+        questions = List.copyOf(questions);
+        tieBreak = List.copyOf(tieBreak);
+    }
+
+    public Optional<Question> question(String questionId) {
+        return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
+    }
+
+    /**
+     * Checks raw {@code question id → option id} pairs against the bank; questions left out count as unsure.
+     *
+     * @throws InvalidAnswerException naming the unknown question or option and listing the valid ones
+     */
+    public Answers answers(Map<String, String> raw) {
+        Objects.requireNonNull(raw, "raw");
+        for (String questionId : raw.keySet()) {
+            if (question(questionId).isEmpty()) {
+                throw new InvalidAnswerException("unknown question '" + questionId + "'; valid questions: "
+                        + questions.stream().map(Question::id).collect(Collectors.joining(", ")));
+            }
+        }
+        Map<String, String> chosen = new LinkedHashMap<>();
+        for (Question question : questions) {
+            String optionId = raw.get(question.id());
+            if (optionId == null) {
+                chosen.put(question.id(), Option.UNSURE);
+            } else if (question.option(optionId).isPresent()) {
+                chosen.put(question.id(), optionId);
+            } else {
+                throw new InvalidAnswerException("unknown option '" + optionId + "' for question '" + question.id()
+                        + "'; valid options: " + optionIds(question));
+            }
+        }
+        return new Answers(this, chosen);
+    }
+
+    /** All answers unsure. */
+    public Answers noAnswers() {
+        return answers(Map.of());
+    }
+
+    static String optionIds(Question question) {
+        List<String> ids = new ArrayList<>();
+        question.options().forEach(o -> ids.add(o.id()));
+        return String.join(", ", ids);
+    }
+}
