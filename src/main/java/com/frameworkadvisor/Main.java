@@ -6,9 +6,24 @@ import com.frameworkadvisor.bank.QuestionBankLoader;
 import com.frameworkadvisor.cli.Cli;
 import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.decision.Scorer;
+import com.frameworkadvisor.slack.AdvisorApp;
+import com.frameworkadvisor.slack.StartupException;
+import com.frameworkadvisor.web.AdvisorServer;
+import sun.misc.Signal;
 
-/** Entry point: with arguments, the command line; without, the Slack app server. */
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Entry point and the one place that reads the environment: with arguments, the command line; without, the
+ * Slack app server.
+ */
 public final class Main {
+    /** How long a stopping server waits for accepted posts to reach Slack. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+    static final int EXIT_CONFIGURATION = 2;
+
     private Main() {
     }
 
@@ -18,13 +33,49 @@ public final class Main {
             bank = new QuestionBankLoader().loadDefault();
         } catch (InvalidQuestionBankException e) {
             System.err.println("The question bank is invalid: " + e.getMessage());
-            System.exit(Cli.EXIT_USAGE);
+            System.exit(EXIT_CONFIGURATION);
             return;
         }
         if (Cli.handles(args)) {
             System.exit(new Cli(bank, new Scorer(), new ObjectMapper()).run(args, System.in, System.out, System.err));
         }
-        System.err.println("The Slack server is not built yet; try 'questions' or 'recommend'.");
-        System.exit(Cli.EXIT_USAGE);
+        serve(bank);
+    }
+
+    private static void serve(QuestionBank bank) {
+        Settings settings;
+        try {
+            settings = Settings.fromEnvironment(System.getenv());
+        } catch (Settings.InvalidSettingsException e) {
+            System.err.println("Framework Advisor cannot start:");
+            e.problems().forEach(problem -> System.err.println("  - " + problem));
+            System.err.println("Set these environment variables as README.md (Set-up) describes, then run it again.");
+            System.exit(EXIT_CONFIGURATION);
+            return;
+        }
+        // Bolt signs over String.getBytes() with the default charset; Slack signs UTF-8 bytes.
+        if (!StandardCharsets.UTF_8.equals(Charset.defaultCharset())) {
+            System.err.println("Framework Advisor cannot start: the JVM's default charset is "
+                    + Charset.defaultCharset() + ". Run it with -Dfile.encoding=UTF-8 (as the Procfile does).");
+            System.exit(EXIT_CONFIGURATION);
+            return;
+        }
+        AdvisorApp app = AdvisorApp.create(settings, bank);
+        try {
+            app.start();
+        } catch (StartupException e) {
+            System.err.println("Framework Advisor cannot start: " + e.getMessage());
+            System.exit(EXIT_CONFIGURATION);
+            return;
+        }
+        AdvisorServer server = new AdvisorServer(app, settings.signingSecret()).start(settings.port());
+        // SIGTERM (a deploy, a dyno restart): stop taking requests, finish accepted posts, exit 0.
+        Signal.handle(new Signal("TERM"), signal -> stop(server));
+        Signal.handle(new Signal("INT"), signal -> stop(server));
+    }
+
+    private static void stop(AdvisorServer server) {
+        server.stop(SHUTDOWN_GRACE);
+        System.exit(0);
     }
 }

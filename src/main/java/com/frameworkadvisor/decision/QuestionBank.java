@@ -54,6 +54,18 @@ public record QuestionBank(List<Source> sources, List<Question> questions, List<
         return new Answers(this, chosen);
     }
 
+    /**
+     * Like {@link #answers}, but answers this bank no longer has (a question or option removed since they were
+     * given) count as unsure instead of failing: for answers stored or carried from an earlier bank.
+     */
+    public Answers answersIgnoringUnknown(Map<String, String> raw) {
+        Map<String, String> known = new LinkedHashMap<>();
+        raw.forEach((questionId, optionId) -> question(questionId)
+                .flatMap(q -> q.option(optionId))
+                .ifPresent(option -> known.put(questionId, optionId)));
+        return answers(known);
+    }
+
     /** All answers unsure. */
     public Answers noAnswers() {
         return answers(Map.of());

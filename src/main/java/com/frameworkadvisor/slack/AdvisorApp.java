@@ -1,0 +1,145 @@
+package com.frameworkadvisor.slack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.frameworkadvisor.Settings;
+import com.frameworkadvisor.decision.QuestionBank;
+import com.frameworkadvisor.decision.Scorer;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.util.http.SlackHttpClient;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Slack side of Framework Advisor: a Bolt {@link App} with this app's listeners, its Web API client and the
+ * executor that posts after the ack. Built from {@link Settings} alone, so tests start the real thing.
+ */
+public final class AdvisorApp {
+    private static final Logger log = LoggerFactory.getLogger(AdvisorApp.class);
+    /** Posting is I/O-bound: a few threads per core keep Slack calls flowing without an unbounded backlog. */
+    private static final int POSTING_THREADS = Math.max(4, 4 * Runtime.getRuntime().availableProcessors());
+    private static final int POSTING_QUEUE = 1024;
+
+    private final Settings settings;
+    private final App bolt;
+    private final SlackApi api;
+    private final SlackHealth health;
+    private final ThreadPoolExecutor posting;
+
+    private AdvisorApp(Settings settings, App bolt, SlackApi api, SlackHealth health, ThreadPoolExecutor posting) {
+        this.settings = settings;
+        this.bolt = bolt;
+        this.api = api;
+        this.health = health;
+        this.posting = posting;
+    }
+
+    public static AdvisorApp create(Settings settings, QuestionBank bank) {
+        Slack slack = slackClient(settings.slackApiUrl());
+        AppConfig config = AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.signingSecret())
+                // Bolt's builder reads these from the environment by default; SLACK_CLIENT_ID would silently
+                // switch it to multi-workspace OAuth mode. This app is single-workspace.
+                .clientId(null)
+                .clientSecret(null)
+                .verificationToken(null)
+                .build();
+        App bolt = new App(config);
+        SlackHealth health = new SlackHealth();
+        SlackApi api = new SlackApi(slack.methods(settings.botToken()), health);
+        ThreadPoolExecutor posting = new ThreadPoolExecutor(POSTING_THREADS, POSTING_THREADS, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(POSTING_QUEUE), namedThreads("post-"), new ThreadPoolExecutor.AbortPolicy());
+        posting.allowCoreThreadTimeOut(true);
+
+        ObjectMapper json = new ObjectMapper();
+        ModalRenderer modals = new ModalRenderer(bank);
+        MessageRenderer messages = new MessageRenderer(bank, json);
+        DecisionPoster poster = new DecisionPoster(api, messages, new Scorer(), bank);
+        bolt.command(settings.command(), new AskCommand(settings.command(), modals, api, json));
+        bolt.viewSubmission(SlackIds.DECISION_MODAL, new DecisionSubmission(bank, poster, posting, json));
+        bolt.blockAction(SlackIds.REANSWER, new ReanswerAction(modals, api, posting, json));
+        return new AdvisorApp(settings, bolt, api, health, posting);
+    }
+
+    private static Slack slackClient(String apiUrl) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(apiUrl);
+        config.setStatsEnabled(false);
+        // Every Web API call is bounded: a slow Slack must not hold a request thread or a posting thread.
+        config.setHttpClientReadTimeoutMillis(5_000);
+        config.setHttpClientWriteTimeoutMillis(5_000);
+        config.setHttpClientCallTimeoutMillis(10_000);
+        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                .connectTimeout(Duration.ofSeconds(3))
+                .build();
+        return Slack.getInstance(config, new SlackHttpClient(http));
+    }
+
+    private static ThreadFactory namedThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * Checks the bot token with {@code auth.test} and starts Bolt, so a bad token stops start-up instead of
+     * failing a user's first request.
+     *
+     * @throws StartupException naming the problem and the remedy (never the token)
+     */
+    public void start() {
+        try {
+            var auth = api.call("auth.test", SlackApi.Budget.BACKGROUND, c -> c.authTest(r -> r));
+            log.info("slack_connected team={} bot_user={}", auth.getTeam(), auth.getUserId());
+        } catch (SlackCallException e) {
+            throw new StartupException(switch (e.kind()) {
+                case CONFIGURATION -> "Slack rejected SLACK_BOT_TOKEN (" + e.error() + "). Copy the Bot User "
+                        + "OAuth Token (xoxb-…) from the app's OAuth & Permissions page; see README.md, Set-up.";
+                case UNAVAILABLE -> "Could not reach the Slack Web API at " + settings.slackApiUrl()
+                        + " to check SLACK_BOT_TOKEN (" + e.error() + "). Check the network and SLACK_API_URL.";
+                default -> "Slack's auth.test failed (" + e.error() + "); see README.md, Set-up.";
+            });
+        }
+        bolt.start();
+    }
+
+    public App bolt() {
+        return bolt;
+    }
+
+    public SlackHealth health() {
+        return health;
+    }
+
+    /** Stops taking new posting work and waits up to {@code timeout} for accepted posts to finish. */
+    public boolean drain(Duration timeout) {
+        posting.shutdown();
+        try {
+            boolean done = posting.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!done) {
+                log.warn("shutdown_incomplete pending_posts={}", posting.getQueue().size() + posting.getActiveCount());
+            }
+            return done;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            bolt.stop();
+        }
+    }
+}

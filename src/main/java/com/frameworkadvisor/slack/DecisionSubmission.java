@@ -1,0 +1,120 @@
+package com.frameworkadvisor.slack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.frameworkadvisor.decision.Question;
+import com.frameworkadvisor.decision.QuestionBank;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.ViewState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The decision modal was submitted: validate, ack at once (closing the modal or showing field errors), and
+ * hand the posting to the executor so Slack's 3-second ack window is never at risk.
+ */
+final class DecisionSubmission implements ViewSubmissionHandler {
+    private static final Logger log = LoggerFactory.getLogger(DecisionSubmission.class);
+
+    private final QuestionBank bank;
+    private final DecisionPoster poster;
+    private final Executor executor;
+    private final ObjectMapper json;
+
+    DecisionSubmission(QuestionBank bank, DecisionPoster poster, Executor executor, ObjectMapper json) {
+        this.bank = bank;
+        this.poster = poster;
+        this.executor = executor;
+        this.json = json;
+    }
+
+    @Override
+    public Response apply(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+        ViewSubmissionPayload payload = request.getPayload();
+        String firstQuestion = bank.questions().get(0).id();
+        ModalMetadata target;
+        try {
+            target = ModalMetadata.parse(json, payload.getView().getPrivateMetadata());
+        } catch (UnreadablePayloadException e) {
+            log.warn("submission_rejected reason=\"{}\"", e.getMessage());
+            return ctx.ackWithErrors(Map.of(firstQuestion, "This form can't be read any more. Close it and run "
+                    + "the command again."));
+        }
+        String userId = payload.getUser() == null ? null : payload.getUser().getId();
+        if (!Mrkdwn.isUserId(userId)) {
+            return ctx.ackWithErrors(Map.of(firstQuestion, "I couldn't tell who you are. Close this form and try "
+                    + "again."));
+        }
+        Map<String, Map<String, ViewState.Value>> values = payload.getView().getState() == null
+                || payload.getView().getState().getValues() == null
+                ? Map.of() : payload.getView().getState().getValues();
+
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (Question question : bank.questions()) {
+            String chosen = selected(values, question.id());
+            if (chosen == null) {
+                errors.put(question.id(), "Choose an answer, or “Not sure / doesn't matter”.");
+            } else if (question.option(chosen).isEmpty()) {
+                errors.put(question.id(), "That answer is no longer offered. Choose again.");
+            } else {
+                answers.put(question.id(), chosen);
+            }
+        }
+        Optional<String> project = Optional.ofNullable(typed(values, SlackIds.PROJECT)).map(String::strip)
+                .filter(p -> !p.isEmpty());
+        if (project.isPresent() && project.get().codePointCount(0, project.get().length())
+                > ModalRenderer.MAX_PROJECT) {
+            errors.put(SlackIds.PROJECT, "Keep the project name to " + ModalRenderer.MAX_PROJECT
+                    + " characters or fewer.");
+        }
+        if (!errors.isEmpty()) {
+            return ctx.ackWithErrors(errors);
+        }
+        DecisionPoster.Submission submission =
+                new DecisionPoster.Submission(target, userId, project, bank.answers(answers));
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        try {
+            executor.execute(() -> {
+                if (logContext != null) {
+                    MDC.setContextMap(logContext);
+                }
+                try {
+                    poster.deliver(submission);
+                } finally {
+                    MDC.clear();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.warn("submission_rejected reason=busy channel={} user={}", target.channel(), userId);
+            return ctx.ackWithErrors(Map.of(firstQuestion, "I'm too busy to take this right now. Wait a few "
+                    + "seconds and press Recommend again; your answers are still here."));
+        }
+        return ctx.ack();
+    }
+
+    private static String selected(Map<String, Map<String, ViewState.Value>> values, String id) {
+        ViewState.Value value = value(values, id);
+        return value == null || value.getSelectedOption() == null ? null : value.getSelectedOption().getValue();
+    }
+
+    private static String typed(Map<String, Map<String, ViewState.Value>> values, String id) {
+        ViewState.Value value = value(values, id);
+        return value == null ? null : value.getValue();
+    }
+
+    private static ViewState.Value value(Map<String, Map<String, ViewState.Value>> values, String id) {
+        Map<String, ViewState.Value> block = values.get(id);
+        return block == null ? null : block.get(id);
+    }
+}

@@ -1,0 +1,193 @@
+package com.frameworkadvisor.slack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.frameworkadvisor.decision.Citation;
+import com.frameworkadvisor.decision.Framework;
+import com.frameworkadvisor.decision.Question;
+import com.frameworkadvisor.decision.QuestionBank;
+import com.frameworkadvisor.decision.Reason;
+import com.frameworkadvisor.decision.Recommendation;
+import com.frameworkadvisor.decision.RecommendationFields;
+import com.frameworkadvisor.decision.Source;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Renders recommendations as Slack messages: the parent (headline + Re-answer) and the thread replies. */
+final class MessageRenderer {
+    private final QuestionBank bank;
+    private final ObjectMapper json;
+
+    MessageRenderer(QuestionBank bank, ObjectMapper json) {
+        this.bank = bank;
+        this.json = json;
+    }
+
+    /** Who a result belongs to: the project, who asked first, and who submitted these answers. */
+    record Authors(Optional<String> project, String askedBy, String submittedBy) {
+    }
+
+    /** The parent message: the headline, confidence, score, project, who asked, and the Re-answer button. */
+    SlackMessage parent(Recommendation r, Authors authors) {
+        ArrayNode blocks = Blocks.array();
+        String framework = r.framework().displayName();
+        blocks.add(Blocks.header("Recommendation: " + framework));
+        StringBuilder facts = new StringBuilder()
+                .append("*Confidence:* ").append(r.confidence().words()).append(". ")
+                .append(Mrkdwn.escape(r.confidenceReason()))
+                .append("\n*Score:* Django ").append(r.scores().django()).append(" · Flask ").append(r.scores().flask());
+        authors.project().ifPresent(p -> facts.append("\n*Project:* ").append(Mrkdwn.escape(p)));
+        facts.append("\n*Asked by:* ").append(Mrkdwn.user(authors.askedBy()));
+        if (!authors.submittedBy().equals(authors.askedBy())) {
+            facts.append("\n*Latest answers by:* ").append(Mrkdwn.user(authors.submittedBy()));
+        }
+        blocks.add(Blocks.section(facts.toString()));
+        if (r.considerFastApi()) {
+            blocks.add(Blocks.section(fastApiNote(r, false)));
+        }
+        blocks.add(Blocks.context("The reasons and the articles behind them are in the thread. Anyone here can "
+                + "press *Re-answer* to revise the answers."));
+        String value = new ReanswerValue(authors.project(), authors.askedBy(), r.answers().asMap()).toJson(json);
+        blocks.add(Blocks.actions("decision_actions", Blocks.button(SlackIds.REANSWER, "Re-answer", value)));
+        String text = "Framework Advisor recommends " + framework
+                + authors.project().map(p -> " for " + Mrkdwn.escape(p)).orElse("")
+                + " (" + r.confidence().words().toLowerCase() + "; Django " + r.scores().django() + " · Flask "
+                + r.scores().flask() + "). The reasons are in the thread.";
+        return new SlackMessage(text, blocks, metadata(r, authors));
+    }
+
+    /** The first thread reply: every answer that moved the score, with numbered citations and the sources. */
+    SlackMessage explanation(Recommendation r, Authors authors) {
+        ArrayNode blocks = Blocks.array();
+        blocks.add(Blocks.section("*Why " + r.framework().displayName() + "* (Django " + r.scores().django()
+                + " · Flask " + r.scores().flask() + ")"));
+        addReasoning(blocks, r);
+        String text = "Why " + r.framework().displayName() + ": " + r.scoringReasons().size()
+                + " answers took a side (Django " + r.scores().django() + " · Flask " + r.scores().flask() + ").";
+        return new SlackMessage(text, blocks, metadata(r, authors));
+    }
+
+    /** A thread reply for revised answers: who revised, what changed, whether the result flipped, and why. */
+    SlackMessage revision(Recommendation r, Recommendation previous, Authors authors) {
+        ArrayNode blocks = Blocks.array();
+        List<String> changes = changes(previous.answers().asMap(), r.answers().asMap());
+        String who = Mrkdwn.user(authors.submittedBy());
+        String outcome = r.framework() == previous.framework()
+                ? "The recommendation is still *" + r.framework().displayName() + "*."
+                : "The recommendation flipped from *" + previous.framework().displayName() + "* to *"
+                        + r.framework().displayName() + "*.";
+        String head = changes.isEmpty()
+                ? who + " submitted the same answers. " + outcome
+                : who + " revised the answers:\n" + changes.stream().map(c -> "• " + c)
+                        .collect(Collectors.joining("\n")) + "\n" + outcome;
+        blocks.add(Blocks.section(head));
+        blocks.add(Blocks.section("*Why " + r.framework().displayName() + " now* (Django " + r.scores().django()
+                + " · Flask " + r.scores().flask() + ")"));
+        addReasoning(blocks, r);
+        String text = "Revised answers: " + (r.framework() == previous.framework()
+                ? "still " + r.framework().displayName()
+                : "flipped from " + previous.framework().displayName() + " to " + r.framework().displayName())
+                + " (Django " + r.scores().django() + " · Flask " + r.scores().flask() + ").";
+        return new SlackMessage(text, blocks, metadata(r, authors));
+    }
+
+    /** The same message with a note first, e.g. why it arrives as a DM instead of in the channel. */
+    SlackMessage withNote(SlackMessage message, String noteMrkdwn) {
+        ArrayNode blocks = Blocks.array();
+        blocks.add(Blocks.context(":information_source: " + noteMrkdwn));
+        blocks.addAll(message.blocks());
+        return new SlackMessage(noteMrkdwn + " " + message.text(), blocks, message.metadata());
+    }
+
+    private void addReasoning(ArrayNode blocks, Recommendation r) {
+        List<Reason> scoring = r.scoringReasons();
+        if (scoring.isEmpty()) {
+            blocks.add(Blocks.section("No answer counted for either framework."));
+        }
+        for (Reason reason : scoring) {
+            blocks.add(Blocks.section("*" + Mrkdwn.escape(reason.question().shortLabel()) + ":* "
+                    + Mrkdwn.escape(reason.option().text()) + " → *"
+                    + reason.direction().framework().map(Framework::displayName).orElse("neither") + "*\n"
+                    + Mrkdwn.escape(reason.option().why()) + quotes(r, reason.citations())));
+        }
+        List<String> neutral = r.reasons().stream().filter(reason -> !reason.option().movesScore())
+                .map(reason -> Mrkdwn.escape(reason.question().shortLabel() + ": " + reason.option().text()))
+                .toList();
+        if (!neutral.isEmpty()) {
+            blocks.add(Blocks.context("Counted for neither: " + String.join(" · ", neutral)));
+        }
+        if (r.decidedByTie()) {
+            blocks.add(Blocks.section("*Tie rule:* the scores are level, so Django wins."
+                    + quotes(r, r.tieBreakCitations())));
+        }
+        if (r.considerFastApi()) {
+            blocks.add(Blocks.section(fastApiNote(r, true)));
+        }
+        blocks.add(Blocks.divider());
+        blocks.add(Blocks.section("*Sources*\n" + r.citedSources().stream()
+                .map(source -> sourceLine(r, source)).collect(Collectors.joining("\n"))));
+    }
+
+    private static String fastApiNote(Recommendation r, boolean withQuotes) {
+        String answers = r.fastApiReasons().stream()
+                .map(reason -> Mrkdwn.escape(reason.question().shortLabel() + ": " + reason.option().text()))
+                .collect(Collectors.joining("; "));
+        StringBuilder note = new StringBuilder(":zap: *Consider FastAPI.* For ").append(answers)
+                .append(", the articles say FastAPI may fit better than either.");
+        if (withQuotes) {
+            List<Citation> fastApiQuotes = r.fastApiReasons().stream().flatMap(reason -> reason.citations().stream())
+                    .filter(c -> c.quote().contains("FastAPI")).toList();
+            note.append(quotes(r, fastApiQuotes));
+        }
+        return note.toString();
+    }
+
+    private static String quotes(Recommendation r, List<Citation> citations) {
+        StringBuilder out = new StringBuilder();
+        for (Citation citation : citations) {
+            Source source = citation.source();
+            out.append("\n>“").append(Mrkdwn.escape(citation.quote())).append("” ")
+                    .append(Mrkdwn.link(source.url().orElse(null), "[" + r.citationNumber(source) + "]"));
+        }
+        return out.toString();
+    }
+
+    private static String sourceLine(Recommendation r, Source source) {
+        String title = Mrkdwn.link(source.url().orElse(null), source.title());
+        return "[" + r.citationNumber(source) + "] " + title + " · " + Mrkdwn.escape(source.publisher())
+                + source.date().map(d -> ", " + Mrkdwn.escape(d)).orElse("")
+                + (source.url().isPresent() ? "" : " _(no public link known; cited by title)_");
+    }
+
+    private List<String> changes(Map<String, String> before, Map<String, String> after) {
+        List<String> changes = new ArrayList<>();
+        for (Question question : bank.questions()) {
+            String was = before.getOrDefault(question.id(), "unsure");
+            String now = after.getOrDefault(question.id(), "unsure");
+            if (!was.equals(now)) {
+                changes.add("*" + Mrkdwn.escape(question.shortLabel()) + ":* " + optionText(question, was) + " → "
+                        + optionText(question, now));
+            }
+        }
+        return changes;
+    }
+
+    private static String optionText(Question question, String optionId) {
+        return question.option(optionId).map(o -> Mrkdwn.escape(o.text())).orElse("_(no longer asked)_");
+    }
+
+    private ObjectNode metadata(Recommendation r, Authors authors) {
+        ObjectNode metadata = Blocks.object().put("event_type", SlackIds.RECOMMENDATION_EVENT);
+        ObjectNode payload = json.valueToTree(RecommendationFields.summary(r));
+        authors.project().ifPresent(p -> payload.put("project", p));
+        payload.put("asked_by", authors.askedBy());
+        payload.put("answered_by", authors.submittedBy());
+        metadata.set("event_payload", payload);
+        return metadata;
+    }
+}

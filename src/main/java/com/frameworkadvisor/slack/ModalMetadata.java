@@ -1,0 +1,114 @@
+package com.frameworkadvisor.slack;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Where a submitted decision goes, carried in the modal's {@code private_metadata} so the app keeps no state:
+ * the channel, and for a re-answer the thread, the original asker and the answers being revised.
+ *
+ * @param channel the conversation to post in
+ * @param threadTs the thread to reply in; empty for a new decision
+ * @param askedBy who started the decision; empty for a new one (the submitter)
+ * @param previous the answers being revised ({@code question id → option id}); empty map for a new decision
+ */
+record ModalMetadata(String channel, Optional<String> threadTs, Optional<String> askedBy,
+                     Map<String, String> previous) {
+    /** Slack's limit for {@code private_metadata}. */
+    static final int MAX_LENGTH = 3000;
+    private static final Pattern TS = Pattern.compile("\\d{1,12}\\.\\d{1,8}");
+
+    ModalMetadata {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(threadTs, "threadTs");
+        Objects.requireNonNull(askedBy, "askedBy");
+        previous = Map.copyOf(previous);
+    }
+
+    static ModalMetadata newDecision(String channel) {
+        return new ModalMetadata(channel, Optional.empty(), Optional.empty(), Map.of());
+    }
+
+    boolean isRevision() {
+        return threadTs.isPresent() && !previous.isEmpty();
+    }
+
+    String toJson(ObjectMapper json) {
+        ObjectNode node = json.createObjectNode().put("channel", channel);
+        threadTs.ifPresent(ts -> node.put("thread_ts", ts));
+        askedBy.ifPresent(user -> node.put("asked_by", user));
+        if (!previous.isEmpty()) {
+            ObjectNode answers = node.putObject("previous");
+            previous.forEach(answers::put);
+        }
+        String text = node.toString();
+        if (text.length() > MAX_LENGTH) {
+            throw new IllegalStateException("private_metadata is " + text.length() + " characters; Slack allows "
+                    + MAX_LENGTH);
+        }
+        return text;
+    }
+
+    /** @throws UnreadablePayloadException when the metadata is not what {@link #toJson} writes */
+    static ModalMetadata parse(ObjectMapper json, String text) {
+        JsonNode node;
+        try {
+            node = text == null || text.isBlank() ? null : json.readTree(text);
+        } catch (JsonProcessingException e) {
+            node = null;
+        }
+        if (node == null || !node.isObject()) {
+            throw new UnreadablePayloadException("private_metadata is not a JSON object");
+        }
+        String channel = node.path("channel").asText(null);
+        if (!Mrkdwn.isChannelId(channel)) {
+            throw new UnreadablePayloadException("private_metadata has no valid channel");
+        }
+        Optional<String> threadTs = optionalText(node, "thread_ts");
+        if (threadTs.isPresent() && !TS.matcher(threadTs.get()).matches()) {
+            throw new UnreadablePayloadException("private_metadata has a malformed thread_ts");
+        }
+        Optional<String> askedBy = optionalText(node, "asked_by");
+        if (askedBy.isPresent() && !Mrkdwn.isUserId(askedBy.get())) {
+            throw new UnreadablePayloadException("private_metadata has a malformed asked_by");
+        }
+        return new ModalMetadata(channel, threadTs, askedBy, answers(node.path("previous")));
+    }
+
+    /** Reads a {@code question id → option id} object; ids are checked against the bank later. */
+    static Map<String, String> answers(JsonNode node) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return answers;
+        }
+        if (!node.isObject()) {
+            throw new UnreadablePayloadException("answers are not a JSON object");
+        }
+        node.fields().forEachRemaining(field -> {
+            if (!field.getValue().isTextual()) {
+                throw new UnreadablePayloadException("the answer to '" + field.getKey() + "' is not text");
+            }
+            answers.put(field.getKey(), field.getValue().asText());
+        });
+        return answers;
+    }
+
+    private static Optional<String> optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw new UnreadablePayloadException("private_metadata field " + field + " is not text");
+        }
+        return Optional.of(value.asText());
+    }
+}

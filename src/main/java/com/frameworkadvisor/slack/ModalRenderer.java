@@ -1,0 +1,103 @@
+package com.frameworkadvisor.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.frameworkadvisor.decision.Option;
+import com.frameworkadvisor.decision.Question;
+import com.frameworkadvisor.decision.QuestionBank;
+import com.frameworkadvisor.decision.Source;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Renders the decision modal from the question bank. The question blocks are built once per bank; each request
+ * only copies them and fills in the pre-selected answers, the project name and the private metadata.
+ */
+final class ModalRenderer {
+    /** The longest project name we accept (checked on submit, where the error can be shown on the field). */
+    static final int MAX_PROJECT = 80;
+    /** Slack's limit for a plain_text_input's initial value. */
+    private static final int MAX_INITIAL_VALUE = 3000;
+
+    private final QuestionBank bank;
+    private final ArrayNode questionBlocks;
+    private final ObjectNode intro;
+
+    ModalRenderer(QuestionBank bank) {
+        this.bank = bank;
+        this.questionBlocks = Blocks.array();
+        for (Question question : bank.questions()) {
+            questionBlocks.add(questionBlock(question));
+        }
+        String sources = bank.sources().stream().map(Source::publisher)
+                .map(publisher -> publisher.replaceAll(" \\(.*\\)$", ""))
+                .collect(Collectors.joining(", "));
+        this.intro = Blocks.section("Answer the questions and I'll recommend *Django* or *Flask*, with the reasons "
+                + "and the articles they come from (" + Mrkdwn.escape(sources) + "). Not sure about one? Choose "
+                + "_Not sure / doesn't matter_: it counts for neither.");
+    }
+
+    /**
+     * The modal for a decision.
+     *
+     * @param project the project name to pre-fill, if any
+     * @param answers the answers to pre-select ({@code question id → option id}); unknown ids are ignored
+     */
+    ObjectNode render(Optional<String> project, Map<String, String> answers, String privateMetadata,
+                      boolean revision) {
+        ObjectNode view = Blocks.object().put("type", "modal").put("callback_id", SlackIds.DECISION_MODAL);
+        // Slack: title, submit and close are plain_text of at most 24 characters.
+        view.set("title", Blocks.plainText(revision ? "Re-answer" : "Django or Flask?"));
+        view.set("submit", Blocks.plainText("Recommend"));
+        view.set("close", Blocks.plainText("Cancel"));
+        view.put("private_metadata", privateMetadata);
+        ArrayNode blocks = view.putArray("blocks");
+        blocks.add(intro.deepCopy());
+        blocks.add(projectBlock(project));
+        for (JsonNode template : questionBlocks) {
+            ObjectNode block = (ObjectNode) template.deepCopy();
+            String questionId = block.get("block_id").asText();
+            String chosen = answers.get(questionId);
+            Optional<Option> option = chosen == null ? Optional.empty()
+                    : bank.question(questionId).flatMap(q -> q.option(chosen));
+            // initial_option must equal one of the options exactly, so it is built by the same code.
+            option.ifPresent(o -> ((ObjectNode) block.get("element")).set("initial_option", optionObject(o)));
+            blocks.add(block);
+        }
+        return view;
+    }
+
+    private static ObjectNode projectBlock(Optional<String> project) {
+        ObjectNode block = Blocks.object().put("type", "input").put("block_id", SlackIds.PROJECT)
+                .put("optional", true);
+        block.set("label", Blocks.plainText("Project name"));
+        ObjectNode element = Blocks.object().put("type", "plain_text_input").put("action_id", SlackIds.PROJECT);
+        element.set("placeholder", Blocks.plainText("e.g. Customer portal"));
+        project.filter(p -> !p.isBlank())
+                .ifPresent(p -> element.put("initial_value", Blocks.fit(p, MAX_INITIAL_VALUE)));
+        block.set("element", element);
+        block.set("hint", Blocks.plainText("Optional, up to " + MAX_PROJECT + " characters. Shown on the result."));
+        return block;
+    }
+
+    private static ObjectNode questionBlock(Question question) {
+        ObjectNode block = Blocks.object().put("type", "input").put("block_id", question.id());
+        block.set("label", Blocks.plainText(question.label()));
+        ObjectNode element = Blocks.object().put("type", "radio_buttons").put("action_id", question.id());
+        ArrayNode options = element.putArray("options");
+        question.options().forEach(o -> options.add(optionObject(o)));
+        block.set("element", element);
+        question.help().ifPresent(help -> block.set("hint", Blocks.plainText(help)));
+        return block;
+    }
+
+    private static ObjectNode optionObject(Option option) {
+        ObjectNode node = Blocks.object();
+        node.set("text", Blocks.plainText(option.text()));
+        node.put("value", option.id());
+        return node;
+    }
+}

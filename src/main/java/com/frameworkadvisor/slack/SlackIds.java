@@ -1,0 +1,18 @@
+package com.frameworkadvisor.slack;
+
+/** The Slack ids of DESIGN.md's contract, in one place: tools and tests drive the app through them. */
+public final class SlackIds {
+    /** The decision modal's {@code callback_id}. */
+    public static final String DECISION_MODAL = "framework_decision";
+    /** The optional project name's {@code block_id} and {@code action_id}. */
+    public static final String PROJECT = "project";
+    /** The Re-answer button's {@code action_id} on the parent message. */
+    public static final String REANSWER = "reanswer";
+    /** The message shortcut that decides inside an existing thread. */
+    public static final String DECIDE_HERE_SHORTCUT = "framework_decide_here";
+    /** The {@code event_type} of the metadata on every recommendation message. */
+    public static final String RECOMMENDATION_EVENT = "framework_recommendation";
+
+    private SlackIds() {
+    }
+}

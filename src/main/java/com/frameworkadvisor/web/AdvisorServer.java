@@ -1,0 +1,73 @@
+package com.frameworkadvisor.web;
+
+import com.frameworkadvisor.slack.AdvisorApp;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The HTTP host: Slack's requests at {@code POST /slack/events}, and {@code GET /health}. */
+public final class AdvisorServer {
+    private static final Logger log = LoggerFactory.getLogger(AdvisorServer.class);
+    /** Slack's payloads are a few KiB; anything far larger is refused before it is parsed. */
+    static final long MAX_BODY_BYTES = 64 * 1024;
+    public static final String EVENTS_PATH = "/slack/events";
+
+    private final AdvisorApp slack;
+    private final Javalin javalin;
+    private final AtomicBoolean ready = new AtomicBoolean();
+
+    public AdvisorServer(AdvisorApp slack, String signingSecret) {
+        this.slack = slack;
+        BoltAdapter adapter = new BoltAdapter(slack.bolt(), signingSecret);
+        this.javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.routes.post(EVENTS_PATH, adapter::handle);
+            config.routes.get("/health", this::health);
+            config.routes.exception(HttpResponseException.class, (e, ctx) ->
+                    ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("unexpected_error path={}", ctx.path(), e);
+                ctx.status(500).json(Map.of("error", "unexpected error"));
+            });
+        });
+    }
+
+    /** Starts listening; {@code port} 0 picks a free port. */
+    public AdvisorServer start(int port) {
+        javalin.start(port);
+        ready.set(true);
+        log.info("listening port={} path={}", javalin.port(), EVENTS_PATH);
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Stops taking requests, then lets posts already accepted finish within {@code grace}. */
+    public void stop(Duration grace) {
+        ready.set(false);
+        javalin.stop();
+        slack.drain(grace);
+        log.info("stopped");
+    }
+
+    private void health(Context ctx) {
+        var problem = slack.health().problem();
+        if (!ready.get()) {
+            ctx.status(503).json(Map.of("status", "starting"));
+        } else if (problem.isPresent()) {
+            // 200, not 503: restarting the process cannot fix a revoked token, and the stateless parts still work.
+            ctx.json(Map.of("status", "misconfigured", "problem", problem.get()));
+        } else {
+            ctx.json(Map.of("status", "ok"));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package com.frameworkadvisor.web;
+
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Hands a Slack HTTP request to Bolt and writes Bolt's response back: request in, response out.
+ *
+ * <p>The signature is checked here, before anything is parsed, with Bolt's own generator and timestamp check but
+ * a constant-time comparison (Bolt 1.48's verifier compares with {@code String.equals}). Bolt's middleware checks
+ * it again; that costs one HMAC.
+ */
+final class BoltAdapter {
+    private static final Logger log = LoggerFactory.getLogger(BoltAdapter.class);
+    private static final String JSON = "application/json; charset=utf-8";
+
+    private final App app;
+    private final SlackRequestParser parser;
+    private final SlackSignature.Generator signatures;
+
+    BoltAdapter(App app, String signingSecret) {
+        this.app = app;
+        this.parser = new SlackRequestParser(app.config());
+        this.signatures = new SlackSignature.Generator(signingSecret);
+    }
+
+    void handle(Context ctx) {
+        String requestId = UUID.randomUUID().toString().substring(0, 8);
+        MDC.put("request_id", requestId);
+        try {
+            // Javalin refuses bodies over config.http.maxRequestSize with 413 before we read them.
+            String body = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+            Map<String, List<String>> headers = headers(ctx);
+            if (!signedBySlack(headers, body)) {
+                log.warn("request_refused status=401 reason=signature path={}", ctx.path());
+                ctx.status(401).contentType(JSON).result("{\"error\":\"invalid request signature\"}");
+                return;
+            }
+            Request<?> request;
+            try {
+                request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                        .requestUri(ctx.path())
+                        .queryString(ctx.queryParamMap())
+                        .headers(new RequestHeaders(headers))
+                        .requestBody(body)
+                        .remoteAddress(ctx.ip())
+                        .build());
+            } catch (RuntimeException e) {
+                log.warn("request_refused status=400 reason=\"malformed payload: {}\"", e.getClass().getSimpleName());
+                ctx.status(400).contentType(JSON).result("{\"error\":\"malformed payload\"}");
+                return;
+            }
+            if (request == null) {
+                log.warn("request_refused status=400 reason=\"not a Slack request\"");
+                ctx.status(400).contentType(JSON).result("{\"error\":\"not a Slack request\"}");
+                return;
+            }
+            write(ctx, app.run(request));
+        } catch (io.javalin.http.HttpResponseException e) {
+            throw e;
+        } catch (Exception e) {
+            // Never a 5xx or a stack trace to Slack: log it once with the request id, answer politely.
+            log.error("request_failed request_id={}", requestId, e);
+            ctx.status(200).contentType(JSON).result("{\"response_type\":\"ephemeral\",\"text\":\"Sorry, that "
+                    + "didn't work on my side (reference " + requestId + "). Please try again in a moment; if it "
+                    + "keeps failing, tell whoever runs Framework Advisor and quote the reference.\"}");
+        } finally {
+            MDC.remove("request_id");
+        }
+    }
+
+    private boolean signedBySlack(Map<String, List<String>> headers, String body) {
+        String timestamp = first(headers, SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
+        String signature = first(headers, SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
+        if (timestamp == null || signature == null || !timestamp.matches("\\d{1,12}")) {
+            return false;
+        }
+        // Slack: refuse requests older than 5 minutes, so a captured request cannot be replayed.
+        if (!SlackSignature.TimestampVerifier.isValidTimestamp(timestamp, System.currentTimeMillis())) {
+            return false;
+        }
+        String expected = signatures.generate(timestamp, body);
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                signature.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
+                return header.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
+    /** All values of all headers: Javalin's headerMap() keeps one value per name. */
+    private static Map<String, List<String>> headers(Context ctx) {
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String name : Collections.list(ctx.req().getHeaderNames())) {
+            headers.put(name, new ArrayList<>(Collections.list(ctx.req().getHeaders(name))));
+        }
+        return headers;
+    }
+
+    private static void write(Context ctx, Response response) {
+        ctx.status(response.getStatusCode() == null ? 200 : response.getStatusCode());
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, values) -> values.forEach(v -> ctx.res().addHeader(name, v)));
+        }
+        if (response.getContentType() != null) {
+            ctx.contentType(response.getContentType());
+        }
+        ctx.result(response.getBody() == null ? "" : response.getBody());
+    }
+}

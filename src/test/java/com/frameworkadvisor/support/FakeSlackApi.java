@@ -1,0 +1,213 @@
+package com.frameworkadvisor.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * An in-process fake of the Slack Web API on loopback, in the manner of MockWebServer: script it, run the real
+ * app against it, then assert on the recorded calls. Answers like Slack: HTTP 200 with {@code ok:true} or
+ * {@code ok:false} and an error code; scripted faults add HTTP 429/5xx, {@code Retry-After} and delays.
+ */
+public final class FakeSlackApi implements AutoCloseable {
+    public static final String BOT_TOKEN = "xoxb-test-0000000000-fake-bot-token";
+    public static final String TEAM_ID = "T0TEST";
+    public static final String BOT_USER_ID = "UBOT0001";
+
+    /** One recorded Web API call. */
+    public record Call(String method, Map<String, String> params, String authorization) {
+        public String param(String name) {
+            return params.get(name);
+        }
+
+        public JsonNode json(String name) {
+            try {
+                return MAPPER.readTree(params.get(name));
+            } catch (Exception e) {
+                throw new AssertionError("parameter " + name + " of " + method + " is not JSON: " + params.get(name), e);
+            }
+        }
+    }
+
+    /** A scripted answer for the next call of a method. */
+    public record Scripted(int status, String body, Map<String, String> headers, long delayMillis) {
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Scripted>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, String> deniedChannels = new ConcurrentHashMap<>();
+    private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
+    private final Javalin server;
+
+    public FakeSlackApi() {
+        server = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.post("/api/{method}", this::handle);
+        }).start("127.0.0.1", 0);
+    }
+
+    /** The base URL to give the app as {@code SLACK_API_URL}. */
+    public String url() {
+        return "http://127.0.0.1:" + server.port() + "/api/";
+    }
+
+    /** chat.postMessage (and chat.update) to this channel fail with {@code error}, e.g. not_in_channel. */
+    public FakeSlackApi denyChannel(String channel, String error) {
+        deniedChannels.put(channel, error);
+        return this;
+    }
+
+    /** The next call of {@code method} gets this answer instead of the default one. */
+    public FakeSlackApi script(String method, Scripted answer) {
+        scripts.computeIfAbsent(method, m -> new ArrayDeque<>()).add(answer);
+        return this;
+    }
+
+    public FakeSlackApi failNext(String method, String error) {
+        return script(method, new Scripted(200, "{\"ok\":false,\"error\":\"" + error + "\"}", Map.of(), 0));
+    }
+
+    public FakeSlackApi rateLimitNext(String method, int retryAfterSeconds) {
+        return script(method, new Scripted(429, "{\"ok\":false,\"error\":\"ratelimited\"}",
+                Map.of("Retry-After", String.valueOf(retryAfterSeconds)), 0));
+    }
+
+    public FakeSlackApi statusNext(String method, int status) {
+        return script(method, new Scripted(status, "<html>upstream error</html>", Map.of(), 0));
+    }
+
+    public FakeSlackApi delayNext(String method, long millis) {
+        return script(method, new Scripted(200, null, Map.of(), millis));
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** Waits, polling, until {@code count} calls match; fails with what was recorded if they do not arrive. */
+    public List<Call> await(String method, int count, Duration timeout) {
+        return await(method, c -> true, count, timeout);
+    }
+
+    public List<Call> await(String method, Predicate<Call> filter, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<Call> matching = calls(method).stream().filter(filter).toList();
+            if (matching.size() >= count) {
+                return matching;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + count + " " + method + " calls within " + timeout + ", got "
+                        + matching.size() + "; all calls: " + calls.stream().map(Call::method).toList());
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    private void handle(Context ctx) throws InterruptedException {
+        String method = ctx.pathParam("method");
+        Map<String, String> params = form(ctx.body());
+        String authorization = ctx.header("Authorization");
+        calls.add(new Call(method, params, authorization));
+        Deque<Scripted> queue = scripts.get(method);
+        Scripted scripted = queue == null ? null : queue.poll();
+        if (scripted != null && scripted.delayMillis() > 0) {
+            Thread.sleep(scripted.delayMillis());
+        }
+        if (scripted != null && scripted.body() != null) {
+            scripted.headers().forEach(ctx::header);
+            ctx.status(scripted.status()).contentType("application/json; charset=utf-8").result(scripted.body());
+            return;
+        }
+        ctx.contentType("application/json; charset=utf-8").result(answer(method, params, authorization).toString());
+    }
+
+    private ObjectNode answer(String method, Map<String, String> params, String authorization) {
+        if (!("Bearer " + BOT_TOKEN).equals(authorization)) {
+            return error(authorization == null ? "not_authed" : "invalid_auth");
+        }
+        ObjectNode ok = MAPPER.createObjectNode().put("ok", true);
+        switch (method) {
+            case "auth.test" -> ok.put("url", "https://test.slack.com/").put("team", "Test team")
+                    .put("user", "framework-advisor").put("team_id", TEAM_ID).put("user_id", BOT_USER_ID)
+                    .put("bot_id", "B0TEST");
+            case "views.open", "views.publish", "views.update" -> ok.putObject("view").put("id", "V" + ts.get());
+            case "chat.postMessage", "chat.update" -> {
+                String channel = params.get("channel");
+                String denied = deniedChannels.get(channel);
+                if (denied != null) {
+                    return error(denied);
+                }
+                String messageTs = method.equals("chat.update") ? params.get("ts") : nextTs();
+                ok.put("channel", channel).put("ts", messageTs);
+                ok.putObject("message").put("text", params.get("text")).put("ts", messageTs);
+            }
+            case "chat.postEphemeral" -> {
+                String denied = deniedChannels.get(params.get("channel"));
+                if ("channel_not_found".equals(denied)) {
+                    return error(denied);
+                }
+                ok.put("message_ts", nextTs());
+            }
+            case "conversations.open" -> ok.putObject("channel").put("id", "D" + params.get("users"));
+            default -> {
+                return error("unknown_method");
+            }
+        }
+        return ok;
+    }
+
+    private String nextTs() {
+        long value = ts.incrementAndGet();
+        return value / 1_000_000 + "." + String.format("%06d", value % 1_000_000);
+    }
+
+    private static ObjectNode error(String code) {
+        return MAPPER.createObjectNode().put("ok", false).put("error", code);
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (body == null || body.isEmpty()) {
+            return params;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(name, value);
+        }
+        return params;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
