@@ -245,7 +245,7 @@ public final class QuestionBankLoader {
             if (c.quote() == null || c.quote().isBlank()) {
                 throw problems.fail(where, "a citation of '" + c.source() + "' has an empty quote");
             }
-            int words = c.quote().strip().split("\\s+").length;
+            int words = c.quote().strip().split("[\\s\\u00A0]+").length;
             if (words > Citation.MAX_QUOTE_WORDS) {
                 throw problems.fail(where, "a quote from '" + c.source() + "' has " + words + " words; at most "
                         + Citation.MAX_QUOTE_WORDS + " (we ship short quotes, never article text)");

@@ -1,8 +1,11 @@
 package com.frameworkadvisor.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.frameworkadvisor.decision.InvalidAnswerException;
 import com.frameworkadvisor.decision.Option;
 import com.frameworkadvisor.decision.Question;
@@ -48,11 +51,16 @@ public final class Cli {
     private final QuestionBank bank;
     private final Scorer scorer;
     private final ObjectMapper json;
+    /** Strict: a line with trailing junk or a question answered twice is an error, as on the command line. */
+    private final ObjectReader batchLines;
 
     public Cli(QuestionBank bank, Scorer scorer, ObjectMapper json) {
         this.bank = bank;
         this.scorer = scorer;
         this.json = json;
+        this.batchLines = json.readerFor(JsonNode.class)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     /** True when these arguments name a CLI command rather than starting the server. */
@@ -63,12 +71,12 @@ public final class Cli {
     /** Runs one command; returns the process exit code. */
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         List<String> rest = new ArrayList<>(List.of(args));
-        String command = rest.remove(0);
+        String command = rest.isEmpty() ? "help" : rest.remove(0);
         try {
             return switch (command) {
                 case "questions" -> questions(rest, out);
                 case "recommend" -> recommend(rest, in, out);
-                case "--batch" -> recommend(args.length == 1 ? List.of("--batch") : List.of(args), in, out);
+                case "--batch" -> recommend(new ArrayList<>(List.of(args)), in, out);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield EXIT_OK;
@@ -148,7 +156,7 @@ public final class Cli {
 
     private String batchLine(int number, String line) {
         try {
-            JsonNode node = json.readTree(line);
+            JsonNode node = batchLines.readTree(line);
             if (node == null || !node.isObject()) {
                 return error(number, "expected a JSON object of question ids to option ids");
             }
