@@ -231,6 +231,23 @@ class CliTest {
         assertEquals("flask", json.readTree(run.out()).path("recommendation").asText());
     }
 
+    @Test
+    void batch_line_with_trailing_junk_or_a_question_twice_is_an_error() throws JsonProcessingException {
+        // given
+        String in = "{\"admin_ui\": \"yes\"} {\"auth\": \"bogus\"}\n"
+                + "{\"admin_ui\": \"yes\", \"admin_ui\": \"no\"}\n";
+
+        // when
+        Run run = run(in, "recommend", "--batch");
+
+        // then
+        List<String> lines = run.out().lines().toList();
+        assertEquals(2, lines.size(), run.out());
+        assertError(json.readTree(lines.get(0)), 1, "not valid JSON");
+        assertError(json.readTree(lines.get(1)), 2, "not valid JSON");
+        assertTrue(lines.get(1).contains("admin_ui"), lines.get(1));
+    }
+
     private static void assertError(JsonNode result, int line, String problem) {
         assertEquals(line, result.path("line").asInt(), result.toString());
         assertTrue(result.path("error").asText().contains(problem), result.toString());
