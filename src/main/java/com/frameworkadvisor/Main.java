@@ -8,6 +8,9 @@ import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.decision.Scorer;
 import com.frameworkadvisor.slack.AdvisorApp;
 import com.frameworkadvisor.slack.StartupException;
+import com.frameworkadvisor.store.DatabaseUrl;
+import com.frameworkadvisor.store.JdbcDecisionStore;
+import com.frameworkadvisor.store.StoreUnavailableException;
 import com.frameworkadvisor.web.AdvisorServer;
 import sun.misc.Signal;
 
@@ -60,7 +63,16 @@ public final class Main {
             System.exit(EXIT_CONFIGURATION);
             return;
         }
-        AdvisorApp app = AdvisorApp.create(settings, bank);
+        JdbcDecisionStore store;
+        try {
+            store = JdbcDecisionStore.open(DatabaseUrl.parse(settings.databaseUrl()));
+        } catch (IllegalArgumentException | StoreUnavailableException e) {
+            System.err.println("Framework Advisor cannot start: " + e.getMessage()
+                    + ". Check DATABASE_URL (README.md, Storage), or unset it to use the embedded database.");
+            System.exit(EXIT_CONFIGURATION);
+            return;
+        }
+        AdvisorApp app = AdvisorApp.create(settings, bank, store);
         try {
             app.start();
         } catch (StartupException e) {
@@ -70,12 +82,13 @@ public final class Main {
         }
         AdvisorServer server = new AdvisorServer(app, settings.signingSecret()).start(settings.port());
         // SIGTERM (a deploy, a dyno restart): stop taking requests, finish accepted posts, exit 0.
-        Signal.handle(new Signal("TERM"), signal -> stop(server));
-        Signal.handle(new Signal("INT"), signal -> stop(server));
+        Signal.handle(new Signal("TERM"), signal -> stop(server, store));
+        Signal.handle(new Signal("INT"), signal -> stop(server, store));
     }
 
-    private static void stop(AdvisorServer server) {
+    private static void stop(AdvisorServer server, JdbcDecisionStore store) {
         server.stop(SHUTDOWN_GRACE);
+        store.close();
         System.exit(0);
     }
 }

@@ -1,5 +1,6 @@
 package com.frameworkadvisor;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,14 @@ import java.util.Optional;
  * @param slackApiUrl the Web API base URL, ending in {@code /}
  * @param command the slash command, starting with {@code /}
  * @param databaseUrl the database to use, if not the embedded default
+ * @param slackTimeout the read timeout of one Slack Web API call
  */
 public record Settings(int port, String botToken, String signingSecret, Optional<String> appToken,
-                       String slackApiUrl, String command, Optional<String> databaseUrl) {
+                       String slackApiUrl, String command, Optional<String> databaseUrl, Duration slackTimeout) {
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_COMMAND = "/framework";
+    public static final Duration DEFAULT_SLACK_TIMEOUT = Duration.ofSeconds(5);
 
     public Settings {
         Objects.requireNonNull(botToken, "botToken");
@@ -30,6 +33,7 @@ public record Settings(int port, String botToken, String signingSecret, Optional
         Objects.requireNonNull(slackApiUrl, "slackApiUrl");
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
+        Objects.requireNonNull(slackTimeout, "slackTimeout");
     }
 
     /**
@@ -74,11 +78,24 @@ public record Settings(int port, String botToken, String signingSecret, Optional
         if (!command.matches("/[a-z0-9_-]{1,31}")) {
             problems.add("ADVISOR_COMMAND must be a slash command such as /framework, was '" + command + "'");
         }
+        Duration slackTimeout = DEFAULT_SLACK_TIMEOUT;
+        String timeoutText = value(env, "SLACK_API_TIMEOUT_MS");
+        if (timeoutText != null) {
+            try {
+                slackTimeout = Duration.ofMillis(Long.parseLong(timeoutText));
+                if (slackTimeout.toMillis() < 100 || slackTimeout.toMillis() > 60_000) {
+                    problems.add("SLACK_API_TIMEOUT_MS must be between 100 and 60000, was " + timeoutText);
+                }
+            } catch (NumberFormatException e) {
+                problems.add("SLACK_API_TIMEOUT_MS must be a number of milliseconds, was '" + timeoutText + "'");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new Settings(port, botToken, signingSecret, Optional.ofNullable(appToken),
-                apiUrl.endsWith("/") ? apiUrl : apiUrl + "/", command, Optional.ofNullable(value(env, "DATABASE_URL")));
+                apiUrl.endsWith("/") ? apiUrl : apiUrl + "/", command, Optional.ofNullable(value(env, "DATABASE_URL")),
+                slackTimeout);
     }
 
     private static String value(Map<String, String> env, String name) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.Settings;
 import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.decision.Scorer;
+import com.frameworkadvisor.store.DecisionStore;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -13,6 +14,7 @@ import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -44,8 +46,13 @@ public final class AdvisorApp {
         this.posting = posting;
     }
 
-    public static AdvisorApp create(Settings settings, QuestionBank bank) {
-        Slack slack = slackClient(settings.slackApiUrl());
+    /**
+     * Builds the app.
+     *
+     * @param store where decision threads and answer sets are kept
+     */
+    public static AdvisorApp create(Settings settings, QuestionBank bank, DecisionStore store) {
+        Slack slack = slackClient(settings.slackApiUrl(), settings.slackTimeout());
         AppConfig config = AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken())
@@ -66,21 +73,23 @@ public final class AdvisorApp {
         ObjectMapper json = new ObjectMapper();
         ModalRenderer modals = new ModalRenderer(bank);
         MessageRenderer messages = new MessageRenderer(bank, json);
-        DecisionPoster poster = new DecisionPoster(api, messages, new Scorer(), bank);
-        bolt.command(settings.command(), new AskCommand(settings.command(), modals, api, json));
+        DecisionPoster poster = new DecisionPoster(api, messages, new Scorer(), bank, store,
+                Clock.systemUTC());
+        bolt.command(settings.command(), new AskCommand(settings.command(), modals, api, json,
+                new HistoryRenderer(bank, new Scorer()), store));
         bolt.viewSubmission(SlackIds.DECISION_MODAL, new DecisionSubmission(bank, poster, posting, json));
-        bolt.blockAction(SlackIds.REANSWER, new ReanswerAction(modals, api, posting, json));
+        bolt.blockAction(SlackIds.REANSWER, new ReanswerAction(modals, api, posting, json, store));
         return new AdvisorApp(settings, bolt, api, health, posting);
     }
 
-    private static Slack slackClient(String apiUrl) {
+    private static Slack slackClient(String apiUrl, Duration timeout) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiUrl);
         config.setStatsEnabled(false);
         // Every Web API call is bounded: a slow Slack must not hold a request thread or a posting thread.
-        config.setHttpClientReadTimeoutMillis(5_000);
-        config.setHttpClientWriteTimeoutMillis(5_000);
-        config.setHttpClientCallTimeoutMillis(10_000);
+        config.setHttpClientReadTimeoutMillis((int) timeout.toMillis());
+        config.setHttpClientWriteTimeoutMillis((int) timeout.toMillis());
+        config.setHttpClientCallTimeoutMillis((int) timeout.toMillis() * 2);
         OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
                 .connectTimeout(Duration.ofSeconds(3))
                 .build();

@@ -1,6 +1,9 @@
 package com.frameworkadvisor.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.frameworkadvisor.store.DecisionHistory;
+import com.frameworkadvisor.store.DecisionStore;
+import com.frameworkadvisor.store.StoreUnavailableException;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
@@ -9,23 +12,30 @@ import com.slack.api.bolt.response.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** {@code /framework [project name]} opens the decision modal; {@code /framework help} explains the app. */
 final class AskCommand implements SlashCommandHandler {
     private static final Logger log = LoggerFactory.getLogger(AskCommand.class);
+    static final int HISTORY_SIZE = 10;
 
     private final String command;
     private final ModalRenderer modals;
     private final SlackApi api;
     private final ObjectMapper json;
+    private final HistoryRenderer history;
+    private final DecisionStore store;
 
-    AskCommand(String command, ModalRenderer modals, SlackApi api, ObjectMapper json) {
+    AskCommand(String command, ModalRenderer modals, SlackApi api, ObjectMapper json, HistoryRenderer history,
+               DecisionStore store) {
         this.command = command;
         this.modals = modals;
         this.api = api;
         this.json = json;
+        this.history = history;
+        this.store = store;
     }
 
     @Override
@@ -34,6 +44,9 @@ final class AskCommand implements SlashCommandHandler {
         String text = payload.getText() == null ? "" : payload.getText().strip();
         if (text.equalsIgnoreCase("help")) {
             return ctx.ack(usage());
+        }
+        if (text.equalsIgnoreCase("history")) {
+            return ctx.ack(history(payload));
         }
         if (!Mrkdwn.isChannelId(payload.getChannelId()) || payload.getTriggerId() == null) {
             return ctx.ack("I couldn't tell where this command came from. Please run `" + command + "` again.");
@@ -47,6 +60,26 @@ final class AskCommand implements SlashCommandHandler {
         } catch (SlackCallException e) {
             log.warn("modal_not_opened command={} channel={} error={}", command, payload.getChannelId(), e.error());
             return ctx.ack(whyNoModal(e, "run `" + command + "` again"));
+        }
+    }
+
+    /** The channel's last decisions, for {@code /framework history}. */
+    private String history(SlashCommandPayload payload) {
+        if (!Mrkdwn.isTeamId(payload.getTeamId()) || !Mrkdwn.isChannelId(payload.getChannelId())) {
+            return "I couldn't tell which channel this is. Please run `" + command + " history` again.";
+        }
+        try {
+            List<DecisionHistory> recent = store.recentInChannel(payload.getTeamId(), payload.getChannelId(),
+                    HISTORY_SIZE);
+            if (recent.isEmpty()) {
+                return "No decisions in this channel yet. Start one with `" + command + " [project name]`.";
+            }
+            return "*The last " + (recent.size() == 1 ? "decision" : recent.size() + " decisions")
+                    + " in this channel*\n" + history.lines(recent, payload.getTeamDomain());
+        } catch (StoreUnavailableException e) {
+            log.warn("history_unavailable problem=\"{}\"", e.getMessage());
+            return "I can't read the decision history right now (my database is unavailable). Please try again in "
+                    + "a few minutes; deciding with `" + command + "` still works.";
         }
     }
 
@@ -69,6 +102,8 @@ final class AskCommand implements SlashCommandHandler {
                 + "• `" + command + " Customer portal` does the same and names the project.\n"
                 + "• Anyone in the channel can press *Re-answer* on a result to revise the answers in the same "
                 + "thread.\n"
+                + "• `" + command + " history` lists this channel's last " + HISTORY_SIZE + " decisions with links "
+                + "to their threads.\n"
                 + "• `" + command + " help` shows this message.\n"
                 + "Not sure about a question? Choose _Not sure / doesn't matter_: it counts for neither side.";
     }

@@ -4,10 +4,19 @@ import com.frameworkadvisor.decision.Answers;
 import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.decision.Recommendation;
 import com.frameworkadvisor.decision.Scorer;
+import com.frameworkadvisor.decision.TeamTally;
+import com.frameworkadvisor.store.AnswerSet;
+import com.frameworkadvisor.store.DecisionStore;
+import com.frameworkadvisor.store.StoreUnavailableException;
+import com.frameworkadvisor.store.StoredDecision;
+import com.frameworkadvisor.store.TeamChange;
+import com.frameworkadvisor.store.ThreadKey;
 import com.frameworkadvisor.slack.MessageRenderer.Authors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,9 +28,11 @@ import java.util.Optional;
 final class DecisionPoster {
     private static final Logger log = LoggerFactory.getLogger(DecisionPoster.class);
 
-    /** A validated submission: where it goes, who sent it, and the answers. */
-    record Submission(ModalMetadata target, String userId, Optional<String> project, Answers answers) {
+    /** A validated submission: the workspace, where it goes, who sent it, and the answers. */
+    record Submission(String workspace, ModalMetadata target, String userId, Optional<String> project,
+                      Answers answers) {
         Submission {
+            Objects.requireNonNull(workspace, "workspace");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(userId, "userId");
             Objects.requireNonNull(project, "project");
@@ -33,12 +44,17 @@ final class DecisionPoster {
     private final MessageRenderer renderer;
     private final Scorer scorer;
     private final QuestionBank bank;
+    private final DecisionStore store;
+    private final Clock clock;
 
-    DecisionPoster(SlackApi api, MessageRenderer renderer, Scorer scorer, QuestionBank bank) {
+    DecisionPoster(SlackApi api, MessageRenderer renderer, Scorer scorer, QuestionBank bank, DecisionStore store,
+                   Clock clock) {
         this.api = api;
         this.renderer = renderer;
         this.scorer = scorer;
         this.bank = bank;
+        this.store = store;
+        this.clock = clock;
     }
 
     void deliver(Submission submission) {
@@ -48,9 +64,9 @@ final class DecisionPoster {
                 submission.userId());
         try {
             if (target.isRevision()) {
-                postRevision(target, r, authors);
+                postRevision(submission, r, authors);
             } else {
-                postNew(target.channel(), r, authors);
+                postNew(submission, r, authors);
             }
             log.info("decision_posted channel={} user={} revision={} recommendation={} django={} flask={}",
                     target.channel(), submission.userId(), target.isRevision(), r.framework().id(),
@@ -64,7 +80,8 @@ final class DecisionPoster {
         }
     }
 
-    private void postNew(String channel, Recommendation r, Authors authors) throws SlackCallException {
+    private void postNew(Submission submission, Recommendation r, Authors authors) throws SlackCallException {
+        String channel = submission.target().channel();
         String parentTs = api.postMessage(channel, null, renderer.parent(r, authors));
         try {
             api.postMessage(channel, parentTs, renderer.explanation(r, authors));
@@ -72,17 +89,94 @@ final class DecisionPoster {
             // The headline is already in the channel; posting it again elsewhere would duplicate it.
             log.warn("explanation_not_posted channel={} thread={} error={}", channel, parentTs, e.error());
         }
+        try {
+            StoredDecision decision = store.openDecision(new ThreadKey(submission.workspace(), channel, parentTs),
+                    submission.project(), submission.userId(), clock.instant());
+            store.recordAnswers(decision.id(), answerSet(submission.userId(), r));
+        } catch (StoreUnavailableException e) {
+            // The thread works without the store (the Re-answer button carries its answers); the team tally
+            // starts with the next re-answer that reaches the database.
+            log.warn("decision_not_stored channel={} thread={} problem=\"{}\"", channel, parentTs, e.getMessage());
+        }
     }
 
-    private void postRevision(ModalMetadata target, Recommendation r, Authors authors) throws SlackCallException {
+    private void postRevision(Submission submission, Recommendation r, Authors authors) throws SlackCallException {
+        ModalMetadata target = submission.target();
         String threadTs = target.threadTs().orElseThrow();
         Recommendation previous = scorer.score(bank.answersIgnoringUnknown(target.previous()));
-        api.postMessage(target.channel(), threadTs, renderer.revision(r, previous, authors));
-        try {
-            api.updateMessage(target.channel(), threadTs, renderer.parent(r, authors));
-        } catch (SlackCallException e) {
-            log.warn("parent_not_updated channel={} thread={} error={}", target.channel(), threadTs, e.error());
+        Optional<Recorded> recorded = record(submission, authors, r);
+        api.postMessage(target.channel(), threadTs, renderer.revision(r, previous, authors,
+                recorded.map(rec -> new MessageRenderer.TeamChangeView(tally(rec.change().before()),
+                        tally(rec.change().after())))));
+        if (recorded.isEmpty()) {
+            updateParent(target.channel(), threadTs, renderer.parent(r, authors));
+            return;
         }
+        // Under the decision's lock, across instances: each update sees every answer set recorded before it, so
+        // the last update shows the whole team and an older tally never overwrites a newer one.
+        try {
+            store.withLatestLocked(recorded.get().decisionId(), latest -> {
+                AnswerSet newest = latest.get(latest.size() - 1);
+                Recommendation shown = scorer.score(bank.answersIgnoringUnknown(newest.answers()));
+                Authors shownAuthors = new Authors(authors.project(), authors.askedBy(), newest.userId());
+                updateParent(target.channel(), threadTs, renderer.parent(shown, shownAuthors, Optional.of(tally(latest))));
+                return null;
+            });
+        } catch (StoreUnavailableException e) {
+            log.warn("team_parent_not_updated channel={} thread={} problem=\"{}\"", target.channel(), threadTs,
+                    e.getMessage());
+            updateParent(target.channel(), threadTs, renderer.parent(r, authors));
+        }
+    }
+
+    private record Recorded(long decisionId, TeamChange change) {
+    }
+
+    /** Stores the answer set in the thread's decision; empty (and the user told) when the database is down. */
+    private Optional<Recorded> record(Submission submission, Authors authors, Recommendation r) {
+        ModalMetadata target = submission.target();
+        ThreadKey thread = new ThreadKey(submission.workspace(), target.channel(), target.threadTs().orElseThrow());
+        try {
+            StoredDecision decision = store.openDecision(thread, submission.project(), authors.askedBy(),
+                    clock.instant());
+            if (!authors.askedBy().equals(submission.userId())
+                    && store.latestAnswers(decision.id(), authors.askedBy()).isEmpty()) {
+                // The thread predates the store (or it was down): count the answers the button carried as the
+                // asker's, so the tally includes the person who started the decision.
+                Recommendation asked = scorer.score(bank.answersIgnoringUnknown(target.previous()));
+                store.recordAnswers(decision.id(), answerSet(authors.askedBy(), asked));
+            }
+            return Optional.of(new Recorded(decision.id(),
+                    store.recordAnswers(decision.id(), answerSet(submission.userId(), r))));
+        } catch (StoreUnavailableException e) {
+            log.warn("answers_not_stored channel={} thread={} problem=\"{}\"", target.channel(),
+                    thread.threadTs(), e.getMessage());
+            try {
+                api.postEphemeral(target.channel(), submission.userId(), "I posted your answers in the thread, but "
+                        + "I couldn't reach my database, so they aren't counted in the team tally yet. Press "
+                        + "*Re-answer* again in a few minutes to be counted.");
+            } catch (SlackCallException ephemeral) {
+                log.info("ephemeral_failed channel={} error={}", target.channel(), ephemeral.error());
+            }
+            return Optional.empty();
+        }
+    }
+
+    private void updateParent(String channel, String threadTs, SlackMessage parent) {
+        try {
+            api.updateMessage(channel, threadTs, parent);
+        } catch (SlackCallException e) {
+            log.warn("parent_not_updated channel={} thread={} error={}", channel, threadTs, e.error());
+        }
+    }
+
+    private TeamTally tally(List<AnswerSet> latest) {
+        return TeamTally.of(bank, scorer, latest.stream().map(AnswerSet::answers).toList());
+    }
+
+    private AnswerSet answerSet(String userId, Recommendation r) {
+        return new AnswerSet(userId, r.answers().asMap(), r.framework().id(), r.scores().django(),
+                r.scores().flask(), clock.instant());
     }
 
     /** Slack's answer was "you can't post there": tell the user why, and send the recommendation as a DM. */

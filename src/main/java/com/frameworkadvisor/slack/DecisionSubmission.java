@@ -82,7 +82,7 @@ final class DecisionSubmission implements ViewSubmissionHandler {
             return ctx.ackWithErrors(errors);
         }
         DecisionPoster.Submission submission =
-                new DecisionPoster.Submission(target, userId, project, bank.answers(answers));
+                new DecisionPoster.Submission(workspace(payload), target, userId, project, bank.answers(answers));
         Map<String, String> logContext = MDC.getCopyOfContextMap();
         try {
             executor.execute(() -> {
@@ -101,6 +101,11 @@ final class DecisionSubmission implements ViewSubmissionHandler {
                     + "seconds and press Recommend again; your answers are still here."));
         }
         return ctx.ack();
+    }
+
+    private static String workspace(ViewSubmissionPayload payload) {
+        String team = payload.getTeam() == null ? null : payload.getTeam().getId();
+        return Mrkdwn.isTeamId(team) ? team : "unknown";
     }
 
     private static String selected(Map<String, Map<String, ViewState.Value>> values, String id) {

@@ -11,6 +11,7 @@ import com.frameworkadvisor.decision.Reason;
 import com.frameworkadvisor.decision.Recommendation;
 import com.frameworkadvisor.decision.RecommendationFields;
 import com.frameworkadvisor.decision.Source;
+import com.frameworkadvisor.decision.TeamTally;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +35,23 @@ final class MessageRenderer {
 
     /** The parent message: the headline, confidence, score, project, who asked, and the Re-answer button. */
     SlackMessage parent(Recommendation r, Authors authors) {
+        return parent(r, authors, Optional.empty());
+    }
+
+    /**
+     * The parent message of a thread where a team answered: the team's combined result as the headline, how
+     * many answered, each framework's count and where people disagree, then the newest answers' details.
+     */
+    SlackMessage parent(Recommendation r, Authors authors, Optional<TeamTally> team) {
+        Optional<TeamTally> tally = team.filter(TeamTally::isTeam);
         ArrayNode blocks = Blocks.array();
-        String framework = r.framework().displayName();
-        blocks.add(Blocks.header("Recommendation: " + framework));
+        String framework = tally.map(t -> t.recommendation().displayName()).orElse(r.framework().displayName());
+        blocks.add(Blocks.header(tally.isPresent() ? "Team recommendation: " + framework
+                : "Recommendation: " + framework));
+        tally.ifPresent(t -> blocks.add(Blocks.section(teamSummary(t))));
         StringBuilder facts = new StringBuilder()
+                .append(tally.isPresent() ? "*Newest answers* (" + Mrkdwn.user(authors.submittedBy()) + "): "
+                        + r.framework().displayName() + "\n" : "")
                 .append("*Confidence:* ").append(r.confidence().words()).append(". ")
                 .append(Mrkdwn.escape(r.confidenceReason()))
                 .append("\n*Score:* Django ").append(r.scores().django()).append(" · Flask ").append(r.scores().flask());
@@ -54,11 +68,52 @@ final class MessageRenderer {
                 + "press *Re-answer* to revise the answers."));
         String value = new ReanswerValue(authors.project(), authors.askedBy(), r.answers().asMap()).toJson(json);
         blocks.add(Blocks.actions("decision_actions", Blocks.button(SlackIds.REANSWER, "Re-answer", value)));
-        String text = "Framework Advisor recommends " + framework
-                + authors.project().map(p -> " for " + Mrkdwn.escape(p)).orElse("")
-                + " (" + r.confidence().words().toLowerCase() + "; Django " + r.scores().django() + " · Flask "
-                + r.scores().flask() + "). The reasons are in the thread.";
-        return new SlackMessage(text, blocks, metadata(r, authors));
+        String text = tally.map(t -> "Team recommendation: " + framework
+                        + authors.project().map(p -> " for " + Mrkdwn.escape(p)).orElse("") + " (" + t.people()
+                        + " answered: Django " + t.django() + " · Flask " + t.flask() + "). The reasons are in the "
+                        + "thread.")
+                .orElse("Framework Advisor recommends " + framework
+                        + authors.project().map(p -> " for " + Mrkdwn.escape(p)).orElse("")
+                        + " (" + r.confidence().words().toLowerCase() + "; Django " + r.scores().django()
+                        + " · Flask " + r.scores().flask() + "). The reasons are in the thread.");
+        ObjectNode metadata = metadata(r, authors);
+        tally.ifPresent(t -> ((ObjectNode) metadata.get("event_payload")).set("team", teamMetadata(t)));
+        return new SlackMessage(text, blocks, metadata);
+    }
+
+    /** How the team's answers combine, and where people disagree, so the thread knows what to discuss. */
+    private static String teamSummary(TeamTally t) {
+        StringBuilder text = new StringBuilder("*Team:* ").append(t.people()).append(" people answered · Django ")
+                .append(t.django()).append(" · Flask ").append(t.flask()).append(" → *")
+                .append(t.recommendation().displayName()).append("*\n_Each person's latest answers count once; "
+                        + "the majority wins and a tie goes to Django._");
+        if (t.splits().isEmpty()) {
+            text.append("\n*Where you disagree:* nowhere, everyone gave the same answers.");
+        } else {
+            text.append("\n*Where you disagree:*");
+            for (TeamTally.Split split : t.splits()) {
+                text.append("\n• ").append(Mrkdwn.escape(split.question().shortLabel())).append(": ")
+                        .append(split.counts().entrySet().stream()
+                                .map(e -> e.getValue() + " " + Mrkdwn.escape(optionWord(split.question(), e.getKey())))
+                                .collect(Collectors.joining(" · ")));
+            }
+        }
+        return text.toString();
+    }
+
+    /** A few words for an option in a tally: its text up to the first comma, semicolon or slash. */
+    static String optionWord(Question question, String optionId) {
+        return question.option(optionId)
+                .map(o -> o.text().split("[,;]| /", 2)[0].strip().toLowerCase(java.util.Locale.ROOT))
+                .orElse("no longer asked");
+    }
+
+    private ObjectNode teamMetadata(TeamTally t) {
+        ObjectNode team = Blocks.object().put("people", t.people()).put("django", t.django())
+                .put("flask", t.flask()).put("recommendation", t.recommendation().id());
+        ArrayNode split = team.putArray("split");
+        t.splits().forEach(s -> split.add(s.question().id()));
+        return team;
     }
 
     /** The first thread reply: every answer that moved the score, with numbered citations and the sources. */
@@ -74,6 +129,12 @@ final class MessageRenderer {
 
     /** A thread reply for revised answers: who revised, what changed, whether the result flipped, and why. */
     SlackMessage revision(Recommendation r, Recommendation previous, Authors authors) {
+        return revision(r, previous, authors, Optional.empty());
+    }
+
+    /** A revision reply that also says whether this submission changed the team's result. */
+    SlackMessage revision(Recommendation r, Recommendation previous, Authors authors,
+                          Optional<TeamChangeView> team) {
         ArrayNode blocks = Blocks.array();
         List<String> changes = changes(previous.answers().asMap(), r.answers().asMap());
         String who = Mrkdwn.user(authors.submittedBy());
@@ -85,7 +146,7 @@ final class MessageRenderer {
                 ? who + " submitted the same answers. " + outcome
                 : who + " revised the answers:\n" + changes.stream().map(c -> "• " + c)
                         .collect(Collectors.joining("\n")) + "\n" + outcome;
-        blocks.add(Blocks.section(head));
+        blocks.add(Blocks.section(head + team.map(MessageRenderer::teamChange).orElse("")));
         blocks.add(Blocks.section("*Why " + r.framework().displayName() + " now* (Django " + r.scores().django()
                 + " · Flask " + r.scores().flask() + ")"));
         addReasoning(blocks, r);
@@ -102,6 +163,24 @@ final class MessageRenderer {
         blocks.add(Blocks.context(":information_source: " + noteMrkdwn));
         blocks.addAll(message.blocks());
         return new SlackMessage(noteMrkdwn + " " + message.text(), blocks, message.metadata());
+    }
+
+    /** The team result before and after one submission. */
+    record TeamChangeView(TeamTally before, TeamTally after) {
+    }
+
+    private static String teamChange(TeamChangeView change) {
+        TeamTally before = change.before();
+        TeamTally after = change.after();
+        String now = after.recommendation().displayName() + " (Django " + after.django() + " · Flask "
+                + after.flask() + ", " + after.people() + " answered)";
+        if (before.people() == 0) {
+            return "\n*Team result:* " + now + ".";
+        }
+        return before.recommendation() == after.recommendation()
+                ? "\n*Team result:* unchanged, still " + now + "."
+                : "\n*Team result:* this changed it from " + before.recommendation().displayName() + " to " + now
+                        + ".";
     }
 
     private void addReasoning(ArrayNode blocks, Recommendation r) {

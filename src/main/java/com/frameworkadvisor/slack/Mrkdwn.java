@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 /** Safe building blocks for Slack's mrkdwn, where {@code & < >} are control characters. */
 final class Mrkdwn {
     private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,30}");
+    private static final Pattern TEAM_ID = Pattern.compile("[TE][A-Z0-9]{2,30}");
     private static final Pattern CHANNEL_ID = Pattern.compile("[CDG][A-Z0-9]{2,30}");
 
     private Mrkdwn() {
@@ -35,6 +36,10 @@ final class Mrkdwn {
 
     static boolean isUserId(String id) {
         return id != null && USER_ID.matcher(id).matches();
+    }
+
+    static boolean isTeamId(String id) {
+        return id != null && TEAM_ID.matcher(id).matches();
     }
 
     static boolean isChannelId(String id) {

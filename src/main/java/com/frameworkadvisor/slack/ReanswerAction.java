@@ -1,6 +1,9 @@
 package com.frameworkadvisor.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.frameworkadvisor.store.AnswerSet;
+import com.frameworkadvisor.store.DecisionStore;
+import com.frameworkadvisor.store.ThreadKey;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
@@ -9,24 +12,33 @@ import com.slack.api.bolt.response.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The Re-answer button: opens the modal pre-filled with the answers of the message it sits on. */
 final class ReanswerAction implements BlockActionHandler {
     private static final Logger log = LoggerFactory.getLogger(ReanswerAction.class);
+    private static final Duration STORE_BUDGET = Duration.ofMillis(800);
 
     private final ModalRenderer modals;
     private final SlackApi api;
     private final Executor executor;
     private final ObjectMapper json;
+    private final DecisionStore store;
 
-    ReanswerAction(ModalRenderer modals, SlackApi api, Executor executor, ObjectMapper json) {
+    ReanswerAction(ModalRenderer modals, SlackApi api, Executor executor, ObjectMapper json, DecisionStore store) {
         this.modals = modals;
         this.api = api;
         this.executor = executor;
         this.json = json;
+        this.store = store;
     }
 
     @Override
@@ -55,15 +67,41 @@ final class ReanswerAction implements BlockActionHandler {
                     + "new decision.");
             return ctx.ack();
         }
+        String workspace = payload.getTeam() != null && Mrkdwn.isTeamId(payload.getTeam().getId())
+                ? payload.getTeam().getId() : "unknown";
+        Map<String, String> prefill = ownLatestAnswers(new ThreadKey(workspace, channel, messageTs), user)
+                .orElse(value.answers());
         // Slack: the trigger id expires 3 seconds after the click, so the modal opens before the ack.
         try {
             api.openView(payload.getTriggerId(),
-                    modals.render(value.project(), value.answers(), target.toJson(json), true));
+                    modals.render(value.project(), prefill, target.toJson(json), true));
         } catch (SlackCallException e) {
             log.warn("modal_not_opened action=reanswer channel={} error={}", channel, e.error());
             tell(channel, user, AskCommand.whyNoModal(e, "press Re-answer again"));
         }
         return ctx.ack();
+    }
+
+    /**
+     * The person's own latest answers in this thread, if they answered before. The lookup gets a small share of
+     * Slack's 3-second trigger window; a slow or absent database falls back to the button's answers.
+     */
+    private Optional<Map<String, String>> ownLatestAnswers(ThreadKey thread, String user) {
+        CompletableFuture<Optional<Map<String, String>>> lookup = CompletableFuture.supplyAsync(() -> store
+                .findDecision(thread)
+                .flatMap(decision -> store.latestAnswers(decision.id(), user))
+                .map(AnswerSet::answers), executor);
+        try {
+            return lookup.get(STORE_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException | RejectedExecutionException e) {
+            lookup.cancel(false);
+            log.warn("prefill_from_button reason=\"{}\"", e instanceof TimeoutException ? "database slow"
+                    : "database unavailable");
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /** An ephemeral note, sent after the ack so it never delays it. */

@@ -53,6 +53,15 @@ final class BoltAdapter {
                 ctx.status(401).contentType(JSON).result("{\"error\":\"invalid request signature\"}");
                 return;
             }
+            String retry = first(headers, "X-Slack-Retry-Num");
+            if (retry != null) {
+                // Slack redelivers when it thinks an ack was late or lost. Every listener here acks at once and
+                // does its work after, so the first delivery already did it: a redelivery must not do it twice.
+                log.info("redelivery_ignored retry_num={} reason={}", retry,
+                        first(headers, "X-Slack-Retry-Reason"));
+                ctx.header("X-Slack-No-Retry", "1").status(200).result("");
+                return;
+            }
             Request<?> request;
             try {
                 request = parser.parse(SlackRequestParser.HttpRequest.builder()

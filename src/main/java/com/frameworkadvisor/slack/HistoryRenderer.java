@@ -1,0 +1,52 @@
+package com.frameworkadvisor.slack;
+
+import com.frameworkadvisor.decision.QuestionBank;
+import com.frameworkadvisor.decision.Scorer;
+import com.frameworkadvisor.decision.TeamTally;
+import com.frameworkadvisor.store.AnswerSet;
+import com.frameworkadvisor.store.DecisionHistory;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders a channel's (or a person's) recent decisions as a short mrkdwn list with links to the threads. */
+final class HistoryRenderer {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private final QuestionBank bank;
+    private final Scorer scorer;
+
+    HistoryRenderer(QuestionBank bank, Scorer scorer) {
+        this.bank = bank;
+        this.scorer = scorer;
+    }
+
+    /** One line per decision: project, result, how many answered, date, link to the thread. */
+    String lines(List<DecisionHistory> history, String teamDomain) {
+        StringBuilder text = new StringBuilder();
+        for (DecisionHistory entry : history) {
+            TeamTally tally = TeamTally.of(bank, scorer, entry.latest().stream().map(AnswerSet::answers).toList());
+            String project = entry.decision().project().map(Mrkdwn::escape).orElse("_(no project name)_");
+            String result = entry.latest().isEmpty() ? "no answers stored"
+                    : "*" + tally.recommendation().displayName() + "*" + (tally.isTeam()
+                    ? " (" + tally.people() + " answered: Django " + tally.django() + " · Flask " + tally.flask()
+                    + ")" : " (1 answered)");
+            text.append("• ").append(project).append(" — ").append(result).append(" — ")
+                    .append(DATE.format(entry.decision().createdAt())).append(" — ")
+                    .append(Mrkdwn.link(threadUrl(teamDomain, entry.decision().thread().channel(),
+                            entry.decision().thread().threadTs()), "open thread"))
+                    .append('\n');
+        }
+        return text.toString();
+    }
+
+    /** A permalink to a thread's parent message, built from ids only. */
+    static String threadUrl(String teamDomain, String channel, String ts) {
+        String host = teamDomain != null && teamDomain.matches("[a-z0-9-]{1,64}") ? teamDomain + ".slack.com"
+                : "app.slack.com";
+        return "https://" + host + "/archives/" + channel + "/p" + ts.replace(".", "");
+    }
+}

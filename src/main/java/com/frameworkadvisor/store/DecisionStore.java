@@ -1,0 +1,37 @@
+package com.frameworkadvisor.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Where decision threads and their answer sets are kept. Every method may throw
+ * {@link StoreUnavailableException}; the app keeps no state of its own, so instances sharing one database
+ * behave as one.
+ */
+public interface DecisionStore {
+    /** The decision of this thread, created now if it does not exist yet (safe to call from many instances). */
+    StoredDecision openDecision(ThreadKey thread, Optional<String> project, String createdBy, Instant at);
+
+    Optional<StoredDecision> findDecision(ThreadKey thread);
+
+    /** Stores one person's answer set and returns everyone's latest answer sets before and after it. */
+    TeamChange recordAnswers(long decisionId, AnswerSet answers);
+
+    /** The person's latest answer set in this decision, if they answered. */
+    Optional<AnswerSet> latestAnswers(long decisionId, String userId);
+
+    /**
+     * Runs {@code work} on everyone's latest answer sets while holding the decision's lock, so that work such
+     * as updating the parent message happens one at a time per decision, across instances, each seeing every
+     * answer set recorded before it: the last update always shows the whole team.
+     */
+    <T> T withLatestLocked(long decisionId, Function<List<AnswerSet>, T> work);
+
+    /** The channel's most recent decisions, newest first. */
+    List<DecisionHistory> recentInChannel(String workspace, String channel, int limit);
+
+    /** The decisions a person started or answered, newest first. */
+    List<DecisionHistory> recentForUser(String workspace, String userId, int limit);
+}

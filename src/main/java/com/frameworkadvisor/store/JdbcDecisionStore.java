@@ -1,0 +1,265 @@
+package com.frameworkadvisor.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** {@link DecisionStore} on JDBC: parameterised SQL only, a HikariCP pool, schema by Flyway migrations. */
+public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(JdbcDecisionStore.class);
+    private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() {
+    };
+
+    private static final String DECISION_COLUMNS = "d.id, d.workspace, d.channel, d.thread_ts, d.project, "
+            + "d.created_by, d.created_at";
+    private static final String LATEST_PER_PERSON = "SELECT a.decision_id, a.user_id, a.answers, a.result, "
+            + "a.django_score, a.flask_score, a.answered_at FROM answer_set a WHERE a.decision_id = ? AND a.id = "
+            + "(SELECT MAX(b.id) FROM answer_set b WHERE b.decision_id = a.decision_id AND b.user_id = a.user_id) "
+            + "ORDER BY a.id";
+
+    private final HikariDataSource pool;
+    private final ObjectMapper json = new ObjectMapper();
+
+    private JdbcDecisionStore(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Connects, runs the pending migrations and returns the store.
+     *
+     * @throws StoreUnavailableException when the database cannot be reached or migrated
+     */
+    public static JdbcDecisionStore open(DatabaseUrl url) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        url.user().ifPresent(config::setUsername);
+        url.password().ifPresent(config::setPassword);
+        config.setPoolName("advisor-db");
+        config.setMaximumPoolSize(10);
+        config.setMinimumIdle(1);
+        // A database that is down must fail a request quickly, not hold it: the user is told at once.
+        config.setConnectionTimeout(3_000);
+        config.setValidationTimeout(1_000);
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                    .loggers("slf4j").load().migrate();
+            log.info("database_ready url={} migrations_applied={}", url.jdbcUrl(), result.migrationsExecuted);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreUnavailableException("Could not open the database at " + url.jdbcUrl() + ": "
+                    + rootMessage(e), e);
+        }
+        return new JdbcDecisionStore(pool);
+    }
+
+    DataSource dataSource() {
+        return pool;
+    }
+
+    @Override
+    public StoredDecision openDecision(ThreadKey thread, Optional<String> project, String createdBy, Instant at) {
+        Optional<StoredDecision> existing = findDecision(thread);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try (Connection c = pool.getConnection();
+             PreparedStatement insert = c.prepareStatement("INSERT INTO decision (workspace, channel, thread_ts, "
+                     + "project, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, thread.workspace());
+            insert.setString(2, thread.channel());
+            insert.setString(3, thread.threadTs());
+            insert.setString(4, project.orElse(null));
+            insert.setString(5, createdBy);
+            insert.setTimestamp(6, Timestamp.from(at));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            // Another instance created it a moment ago: the unique (workspace, channel, thread_ts) says so.
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                throw unavailable("open a decision", e);
+            }
+        }
+        return findDecision(thread).orElseThrow(() -> new StoreUnavailableException(
+                "the decision for " + thread + " vanished after it was created", null));
+    }
+
+    @Override
+    public Optional<StoredDecision> findDecision(ThreadKey thread) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT " + DECISION_COLUMNS + " FROM decision d "
+                     + "WHERE d.workspace = ? AND d.channel = ? AND d.thread_ts = ?")) {
+            select.setString(1, thread.workspace());
+            select.setString(2, thread.channel());
+            select.setString(3, thread.threadTs());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(decision(rows)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw unavailable("find a decision", e);
+        }
+    }
+
+    @Override
+    public TeamChange recordAnswers(long decisionId, AnswerSet answers) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<AnswerSet> before = latest(c, decisionId);
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO answer_set (decision_id, user_id, "
+                        + "answers, result, django_score, flask_score, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    insert.setLong(1, decisionId);
+                    insert.setString(2, answers.userId());
+                    insert.setString(3, json.writeValueAsString(answers.answers()));
+                    insert.setString(4, answers.result());
+                    insert.setInt(5, answers.djangoScore());
+                    insert.setInt(6, answers.flaskScore());
+                    insert.setTimestamp(7, Timestamp.from(answers.answeredAt()));
+                    insert.executeUpdate();
+                }
+                List<AnswerSet> after = latest(c, decisionId);
+                c.commit();
+                return new TeamChange(before, after);
+            } catch (SQLException | JsonProcessingException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw unavailable("record answers", e);
+        }
+    }
+
+    @Override
+    public Optional<AnswerSet> latestAnswers(long decisionId, String userId) {
+        try (Connection c = pool.getConnection()) {
+            return latest(c, decisionId).stream().filter(a -> a.userId().equals(userId)).findFirst();
+        } catch (SQLException e) {
+            throw unavailable("read answers", e);
+        }
+    }
+
+    @Override
+    public <T> T withLatestLocked(long decisionId, Function<List<AnswerSet>, T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = c.prepareStatement("SELECT id FROM decision WHERE id = ? FOR UPDATE")) {
+                    lock.setLong(1, decisionId);
+                    lock.executeQuery().close();
+                }
+                T result = work.apply(latest(c, decisionId));
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw unavailable("lock a decision", e);
+        }
+    }
+
+    @Override
+    public List<DecisionHistory> recentInChannel(String workspace, String channel, int limit) {
+        return history("SELECT " + DECISION_COLUMNS + " FROM decision d WHERE d.workspace = ? AND d.channel = ? "
+                + "ORDER BY d.created_at DESC, d.id DESC", limit, workspace, channel);
+    }
+
+    @Override
+    public List<DecisionHistory> recentForUser(String workspace, String userId, int limit) {
+        return history("SELECT " + DECISION_COLUMNS + " FROM decision d WHERE d.workspace = ? AND (d.created_by = ? "
+                + "OR EXISTS (SELECT 1 FROM answer_set a WHERE a.decision_id = d.id AND a.user_id = ?)) "
+                + "ORDER BY d.created_at DESC, d.id DESC", limit, workspace, userId, userId);
+    }
+
+    private List<DecisionHistory> history(String sql, int limit, String... params) {
+        try (Connection c = pool.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                select.setString(i + 1, params[i]);
+            }
+            select.setMaxRows(limit);
+            List<StoredDecision> decisions = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    decisions.add(decision(rows));
+                }
+            }
+            List<DecisionHistory> history = new ArrayList<>();
+            for (StoredDecision decision : decisions) {
+                history.add(new DecisionHistory(decision, latest(c, decision.id())));
+            }
+            return history;
+        } catch (SQLException e) {
+            throw unavailable("read the history", e);
+        }
+    }
+
+    private List<AnswerSet> latest(Connection c, long decisionId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(LATEST_PER_PERSON)) {
+            select.setLong(1, decisionId);
+            List<AnswerSet> sets = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    sets.add(new AnswerSet(rows.getString("user_id"), answers(decisionId, rows.getString("answers")),
+                            rows.getString("result"), rows.getInt("django_score"), rows.getInt("flask_score"),
+                            rows.getTimestamp("answered_at").toInstant()));
+                }
+            }
+            return sets;
+        }
+    }
+
+    /** A corrupt stored answer set must never break a thread: it reads as "no answers" (all unsure). */
+    private Map<String, String> answers(long decisionId, String text) {
+        try {
+            Map<String, String> answers = json.readValue(text, ANSWERS);
+            return answers == null ? Map.of() : new LinkedHashMap<>(answers);
+        } catch (JsonProcessingException | RuntimeException e) {
+            log.warn("stored_answers_unreadable decision_id={} problem={}", decisionId, e.getClass().getSimpleName());
+            return Map.of();
+        }
+    }
+
+    private static StoredDecision decision(ResultSet rows) throws SQLException {
+        return new StoredDecision(rows.getLong("id"),
+                new ThreadKey(rows.getString("workspace"), rows.getString("channel"), rows.getString("thread_ts")),
+                Optional.ofNullable(rows.getString("project")), rows.getString("created_by"),
+                rows.getTimestamp("created_at").toInstant());
+    }
+
+    private static StoreUnavailableException unavailable(String what, Exception e) {
+        return new StoreUnavailableException("Could not " + what + ": " + rootMessage(e), e);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
