@@ -75,6 +75,7 @@ public final class Main {
         AdvisorApp app = AdvisorApp.create(settings, bank, store);
         try {
             app.start();
+            settings.appToken().ifPresent(app::connectSocketMode);
         } catch (StartupException e) {
             System.err.println("Framework Advisor cannot start: " + e.getMessage());
             System.exit(EXIT_CONFIGURATION);

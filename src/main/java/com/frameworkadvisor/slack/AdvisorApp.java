@@ -9,6 +9,9 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.util.http.SlackHttpClient;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -37,6 +40,7 @@ public final class AdvisorApp {
     private final SlackApi api;
     private final SlackHealth health;
     private final ThreadPoolExecutor posting;
+    private volatile SocketModeApp socketMode;
 
     private AdvisorApp(Settings settings, App bolt, SlackApi api, SlackHealth health, ThreadPoolExecutor posting) {
         this.settings = settings;
@@ -73,12 +77,22 @@ public final class AdvisorApp {
         ObjectMapper json = new ObjectMapper();
         ModalRenderer modals = new ModalRenderer(bank);
         MessageRenderer messages = new MessageRenderer(bank, json);
-        DecisionPoster poster = new DecisionPoster(api, messages, new Scorer(), bank, store,
-                Clock.systemUTC());
-        bolt.command(settings.command(), new AskCommand(settings.command(), modals, api, json,
-                new HistoryRenderer(bank, new Scorer()), store));
+        Scorer scorer = new Scorer();
+        Clock clock = Clock.systemUTC();
+        HistoryRenderer history = new HistoryRenderer(bank, scorer);
+        DecisionPoster poster = new DecisionPoster(api, messages, scorer, bank, store, clock);
+        bolt.command(settings.command(), new AskCommand(settings.command(), modals, api, json, history,
+                store));
         bolt.viewSubmission(SlackIds.DECISION_MODAL, new DecisionSubmission(bank, poster, posting, json));
         bolt.blockAction(SlackIds.REANSWER, new ReanswerAction(modals, api, posting, json, store));
+        bolt.messageShortcut(SlackIds.DECIDE_HERE_SHORTCUT, new DecideHereShortcut(modals, api, json));
+        DecisionRecorder recorder = new DecisionRecorder(api, messages, new DecisionRecordRenderer(), scorer, bank,
+                store, posting, json, clock);
+        bolt.blockAction(SlackIds.RECORD_DECISION, recorder::record);
+        bolt.blockAction(SlackIds.REOPEN_DECISION, recorder::reopen);
+        AppHome home = new AppHome(bank, api, modals, history, store, posting, json, settings.command());
+        bolt.event(AppHomeOpenedEvent.class, home::opened);
+        bolt.blockAction(SlackIds.HOME_NEW_DECISION, home::startDecision);
         return new AdvisorApp(settings, bolt, api, health, posting);
     }
 
@@ -127,6 +141,25 @@ public final class AdvisorApp {
         bolt.start();
     }
 
+    /**
+     * Connects to Slack over Socket Mode (an outbound WebSocket; no public URL needed). The same listeners answer.
+     *
+     * @throws StartupException when Slack refuses the app-level token or cannot be reached
+     */
+    public void connectSocketMode(String appToken) {
+        try {
+            SocketModeApp socket = new SocketModeApp(appToken, bolt, SocketModeClient.Backend.JavaWebSocket);
+            socket.startAsync();
+            socketMode = socket;
+            log.info("socket_mode_connected");
+        } catch (Exception e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new StartupException("Slack refused Socket Mode with SLACK_APP_TOKEN (" + reason.replace(appToken,
+                    "xapp-…") + "). Generate an app-level token with the connections:write scope under Basic "
+                    + "Information → App-Level Tokens, and turn Socket Mode on (README.md, Quick start).");
+        }
+    }
+
     public App bolt() {
         return bolt;
     }
@@ -137,6 +170,13 @@ public final class AdvisorApp {
 
     /** Stops taking new posting work and waits up to {@code timeout} for accepted posts to finish. */
     public boolean drain(Duration timeout) {
+        if (socketMode != null) {
+            try {
+                socketMode.stop();
+            } catch (Exception e) {
+                log.warn("socket_mode_stop_failed problem={}", e.getClass().getSimpleName());
+            }
+        }
         posting.shutdown();
         try {
             boolean done = posting.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);

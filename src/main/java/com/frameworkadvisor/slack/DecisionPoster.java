@@ -82,9 +82,11 @@ final class DecisionPoster {
 
     private void postNew(Submission submission, Recommendation r, Authors authors) throws SlackCallException {
         String channel = submission.target().channel();
-        String parentTs = api.postMessage(channel, null, renderer.parent(r, authors));
+        // In an existing thread (the message shortcut) the headline is the first reply; otherwise it starts one.
+        Optional<String> existingThread = submission.target().threadTs();
+        String parentTs = api.postMessage(channel, existingThread.orElse(null), renderer.parent(r, authors));
         try {
-            api.postMessage(channel, parentTs, renderer.explanation(r, authors));
+            api.postMessage(channel, existingThread.orElse(parentTs), renderer.explanation(r, authors));
         } catch (SlackCallException e) {
             // The headline is already in the channel; posting it again elsewhere would duplicate it.
             log.warn("explanation_not_posted channel={} thread={} error={}", channel, parentTs, e.error());
@@ -103,13 +105,14 @@ final class DecisionPoster {
     private void postRevision(Submission submission, Recommendation r, Authors authors) throws SlackCallException {
         ModalMetadata target = submission.target();
         String threadTs = target.threadTs().orElseThrow();
+        String parentTs = target.parentTs().orElseThrow();
         Recommendation previous = scorer.score(bank.answersIgnoringUnknown(target.previous()));
         Optional<Recorded> recorded = record(submission, authors, r);
         api.postMessage(target.channel(), threadTs, renderer.revision(r, previous, authors,
                 recorded.map(rec -> new MessageRenderer.TeamChangeView(tally(rec.change().before()),
                         tally(rec.change().after())))));
         if (recorded.isEmpty()) {
-            updateParent(target.channel(), threadTs, renderer.parent(r, authors));
+            updateParent(target.channel(), parentTs, renderer.parent(r, authors));
             return;
         }
         // Under the decision's lock, across instances: each update sees every answer set recorded before it, so
@@ -119,13 +122,14 @@ final class DecisionPoster {
                 AnswerSet newest = latest.get(latest.size() - 1);
                 Recommendation shown = scorer.score(bank.answersIgnoringUnknown(newest.answers()));
                 Authors shownAuthors = new Authors(authors.project(), authors.askedBy(), newest.userId());
-                updateParent(target.channel(), threadTs, renderer.parent(shown, shownAuthors, Optional.of(tally(latest))));
+                updateParent(target.channel(), parentTs, renderer.parent(shown, shownAuthors,
+                        Optional.of(tally(latest))));
                 return null;
             });
         } catch (StoreUnavailableException e) {
             log.warn("team_parent_not_updated channel={} thread={} problem=\"{}\"", target.channel(), threadTs,
                     e.getMessage());
-            updateParent(target.channel(), threadTs, renderer.parent(r, authors));
+            updateParent(target.channel(), parentTs, renderer.parent(r, authors));
         }
     }
 
@@ -135,7 +139,7 @@ final class DecisionPoster {
     /** Stores the answer set in the thread's decision; empty (and the user told) when the database is down. */
     private Optional<Recorded> record(Submission submission, Authors authors, Recommendation r) {
         ModalMetadata target = submission.target();
-        ThreadKey thread = new ThreadKey(submission.workspace(), target.channel(), target.threadTs().orElseThrow());
+        ThreadKey thread = new ThreadKey(submission.workspace(), target.channel(), target.parentTs().orElseThrow());
         try {
             StoredDecision decision = store.openDecision(thread, submission.project(), authors.askedBy(),
                     clock.instant());

@@ -6,16 +6,10 @@ import com.frameworkadvisor.decision.TeamTally;
 import com.frameworkadvisor.store.AnswerSet;
 import com.frameworkadvisor.store.DecisionHistory;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /** Renders a channel's (or a person's) recent decisions as a short mrkdwn list with links to the threads. */
 final class HistoryRenderer {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-
     private final QuestionBank bank;
     private final Scorer scorer;
 
@@ -35,7 +29,7 @@ final class HistoryRenderer {
                     ? " (" + tally.people() + " answered: Django " + tally.django() + " · Flask " + tally.flask()
                     + ")" : " (1 answered)");
             text.append("• ").append(project).append(" — ").append(result).append(" — ")
-                    .append(DATE.format(entry.decision().createdAt())).append(" — ")
+                    .append(MessageRenderer.DATE.format(entry.decision().createdAt())).append(" — ")
                     .append(Mrkdwn.link(threadUrl(teamDomain, entry.decision().thread().channel(),
                             entry.decision().thread().threadTs()), "open thread"))
                     .append('\n');

@@ -13,7 +13,11 @@ import com.frameworkadvisor.decision.RecommendationFields;
 import com.frameworkadvisor.decision.Source;
 import com.frameworkadvisor.decision.TeamTally;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +25,9 @@ import java.util.stream.Collectors;
 
 /** Renders recommendations as Slack messages: the parent (headline + Re-answer) and the thread replies. */
 final class MessageRenderer {
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
     private final QuestionBank bank;
     private final ObjectMapper json;
 
@@ -43,6 +50,18 @@ final class MessageRenderer {
      * many answered, each framework's count and where people disagree, then the newest answers' details.
      */
     SlackMessage parent(Recommendation r, Authors authors, Optional<TeamTally> team) {
+        return parent(r, authors, team, Optional.empty());
+    }
+
+    /** Who recorded a decision, and when: the discussion is closed. */
+    record Recorded(String by, Instant at) {
+    }
+
+    /**
+     * The parent message; once {@code recorded}, it says who decided and when, and the Re-answer and Record
+     * buttons give way to a Reopen button (for the recorder).
+     */
+    SlackMessage parent(Recommendation r, Authors authors, Optional<TeamTally> team, Optional<Recorded> recorded) {
         Optional<TeamTally> tally = team.filter(TeamTally::isTeam);
         ArrayNode blocks = Blocks.array();
         String framework = tally.map(t -> t.recommendation().displayName()).orElse(r.framework().displayName());
@@ -64,10 +83,19 @@ final class MessageRenderer {
         if (r.considerFastApi()) {
             blocks.add(Blocks.section(fastApiNote(r, false)));
         }
-        blocks.add(Blocks.context("The reasons and the articles behind them are in the thread. Anyone here can "
-                + "press *Re-answer* to revise the answers."));
         String value = new ReanswerValue(authors.project(), authors.askedBy(), r.answers().asMap()).toJson(json);
-        blocks.add(Blocks.actions("decision_actions", Blocks.button(SlackIds.REANSWER, "Re-answer", value)));
+        if (recorded.isPresent()) {
+            blocks.add(Blocks.section(":white_check_mark: *Decided: " + framework + "*, recorded by "
+                    + Mrkdwn.user(recorded.get().by()) + " on " + DATE.format(recorded.get().at())
+                    + ". The decision record is in the thread."));
+            blocks.add(Blocks.actions("decision_actions", Blocks.button(SlackIds.REOPEN_DECISION, "Reopen",
+                    recordedValue(recorded.get().by(), value))));
+        } else {
+            blocks.add(Blocks.context("The reasons and the articles behind them are in the thread. Anyone here can "
+                    + "press *Re-answer* to revise the answers, or *Record decision* to close the discussion."));
+            blocks.add(Blocks.actions("decision_actions", Blocks.button(SlackIds.REANSWER, "Re-answer", value),
+                    Blocks.button(SlackIds.RECORD_DECISION, "Record decision", value)));
+        }
         String text = tally.map(t -> "Team recommendation: " + framework
                         + authors.project().map(p -> " for " + Mrkdwn.escape(p)).orElse("") + " (" + t.people()
                         + " answered: Django " + t.django() + " · Flask " + t.flask() + "). The reasons are in the "
@@ -77,8 +105,22 @@ final class MessageRenderer {
                         + " (" + r.confidence().words().toLowerCase() + "; Django " + r.scores().django()
                         + " · Flask " + r.scores().flask() + "). The reasons are in the thread.");
         ObjectNode metadata = metadata(r, authors);
-        tally.ifPresent(t -> ((ObjectNode) metadata.get("event_payload")).set("team", teamMetadata(t)));
-        return new SlackMessage(text, blocks, metadata);
+        ObjectNode payload = (ObjectNode) metadata.get("event_payload");
+        tally.ifPresent(t -> payload.set("team", teamMetadata(t)));
+        recorded.ifPresent(d -> payload.putObject("recorded").put("by", d.by()).put("at", d.at().toString()));
+        return new SlackMessage(recorded.map(d -> "Decided: " + framework + ". ").orElse("") + text, blocks,
+                metadata);
+    }
+
+    /** The Reopen button's value: who recorded the decision, with the Re-answer value it had. */
+    private String recordedValue(String recordedBy, String reanswerValue) {
+        try {
+            ObjectNode node = (ObjectNode) json.readTree(reanswerValue);
+            node.put("recorded_by", recordedBy);
+            return node.toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the Re-answer value is JSON we wrote", e);
+        }
     }
 
     /** How the team's answers combine, and where people disagree, so the thread knows what to discuss. */
@@ -104,7 +146,7 @@ final class MessageRenderer {
     /** A few words for an option in a tally: its text up to the first comma, semicolon or slash. */
     static String optionWord(Question question, String optionId) {
         return question.option(optionId)
-                .map(o -> o.text().split("[,;]| /", 2)[0].strip().toLowerCase(java.util.Locale.ROOT))
+                .map(o -> o.text().split("[,;]| /", 2)[0].strip().toLowerCase(Locale.ROOT))
                 .orElse("no longer asked");
     }
 

@@ -13,14 +13,16 @@ import java.util.regex.Pattern;
 
 /**
  * Where a submitted decision goes, carried in the modal's {@code private_metadata} so the app keeps no state:
- * the channel, and for a re-answer the thread, the original asker and the answers being revised.
+ * the channel and thread, and for a re-answer the headline message to update, the original asker and the answers
+ * being revised.
  *
  * @param channel the conversation to post in
- * @param threadTs the thread to reply in; empty for a new decision
+ * @param threadTs the thread to reply in; empty for a new decision posted at the top of the channel
+ * @param parentTs the headline message of the decision, updated after a re-answer; empty for a new decision
  * @param askedBy who started the decision; empty for a new one (the submitter)
  * @param previous the answers being revised ({@code question id → option id}); empty map for a new decision
  */
-record ModalMetadata(String channel, Optional<String> threadTs, Optional<String> askedBy,
+record ModalMetadata(String channel, Optional<String> threadTs, Optional<String> parentTs, Optional<String> askedBy,
                      Map<String, String> previous) {
     /** Slack's limit for {@code private_metadata}. */
     static final int MAX_LENGTH = 3000;
@@ -29,21 +31,36 @@ record ModalMetadata(String channel, Optional<String> threadTs, Optional<String>
     ModalMetadata {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(threadTs, "threadTs");
+        Objects.requireNonNull(parentTs, "parentTs");
         Objects.requireNonNull(askedBy, "askedBy");
         previous = Map.copyOf(previous);
     }
 
+    /** A new decision posted at the top of a channel. */
     static ModalMetadata newDecision(String channel) {
-        return new ModalMetadata(channel, Optional.empty(), Optional.empty(), Map.of());
+        return new ModalMetadata(channel, Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+    }
+
+    /** A new decision posted into an existing thread (the message shortcut). */
+    static ModalMetadata newDecisionInThread(String channel, String threadTs) {
+        return new ModalMetadata(channel, Optional.of(threadTs), Optional.empty(), Optional.empty(), Map.of());
+    }
+
+    /** A re-answer: replies go to {@code threadTs}, and the headline {@code parentTs} is updated. */
+    static ModalMetadata revision(String channel, String threadTs, String parentTs, String askedBy,
+                                  Map<String, String> previous) {
+        return new ModalMetadata(channel, Optional.of(threadTs), Optional.of(parentTs), Optional.of(askedBy),
+                previous);
     }
 
     boolean isRevision() {
-        return threadTs.isPresent() && !previous.isEmpty();
+        return parentTs.isPresent() && !previous.isEmpty();
     }
 
     String toJson(ObjectMapper json) {
         ObjectNode node = json.createObjectNode().put("channel", channel);
         threadTs.ifPresent(ts -> node.put("thread_ts", ts));
+        parentTs.ifPresent(ts -> node.put("parent_ts", ts));
         askedBy.ifPresent(user -> node.put("asked_by", user));
         if (!previous.isEmpty()) {
             ObjectNode answers = node.putObject("previous");
@@ -72,15 +89,13 @@ record ModalMetadata(String channel, Optional<String> threadTs, Optional<String>
         if (!Mrkdwn.isChannelId(channel)) {
             throw new UnreadablePayloadException("private_metadata has no valid channel");
         }
-        Optional<String> threadTs = optionalText(node, "thread_ts");
-        if (threadTs.isPresent() && !TS.matcher(threadTs.get()).matches()) {
-            throw new UnreadablePayloadException("private_metadata has a malformed thread_ts");
-        }
+        Optional<String> threadTs = optionalTs(node, "thread_ts");
+        Optional<String> parentTs = optionalTs(node, "parent_ts");
         Optional<String> askedBy = optionalText(node, "asked_by");
         if (askedBy.isPresent() && !Mrkdwn.isUserId(askedBy.get())) {
             throw new UnreadablePayloadException("private_metadata has a malformed asked_by");
         }
-        return new ModalMetadata(channel, threadTs, askedBy, answers(node.path("previous")));
+        return new ModalMetadata(channel, threadTs, parentTs, askedBy, answers(node.path("previous")));
     }
 
     /** Reads a {@code question id → option id} object; ids are checked against the bank later. */
@@ -99,6 +114,14 @@ record ModalMetadata(String channel, Optional<String> threadTs, Optional<String>
             answers.put(field.getKey(), field.getValue().asText());
         });
         return answers;
+    }
+
+    private static Optional<String> optionalTs(JsonNode node, String field) {
+        Optional<String> ts = optionalText(node, field);
+        if (ts.isPresent() && !TS.matcher(ts.get()).matches()) {
+            throw new UnreadablePayloadException("private_metadata has a malformed " + field);
+        }
+        return ts;
     }
 
     private static Optional<String> optionalText(JsonNode node, String field) {

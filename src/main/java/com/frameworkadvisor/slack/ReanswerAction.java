@@ -58,8 +58,10 @@ final class ReanswerAction implements BlockActionHandler {
         ReanswerValue value;
         try {
             value = ReanswerValue.parse(json, action.getValue());
-            target = new ModalMetadata(channel, Optional.of(messageTs), Optional.of(value.askedBy()),
-                    value.answers());
+            // The button sits on the headline; in a decision started inside a thread, that headline is a reply.
+            String threadTs = payload.getMessage().getThreadTs() != null ? payload.getMessage().getThreadTs()
+                    : messageTs;
+            target = ModalMetadata.revision(channel, threadTs, messageTs, value.askedBy(), value.answers());
             target = ModalMetadata.parse(json, target.toJson(json));
         } catch (UnreadablePayloadException e) {
             log.warn("reanswer_rejected reason=\"{}\"", e.getMessage());

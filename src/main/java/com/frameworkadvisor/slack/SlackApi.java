@@ -83,6 +83,11 @@ final class SlackApi {
                 .getChannel().getId();
     }
 
+    /** Publishes a user's App Home tab. */
+    void publishHome(String user, JsonNode view) throws SlackCallException {
+        call("views.publish", Budget.BACKGROUND, c -> c.viewsPublish(r -> r.userId(user).viewAsString(view.toString())));
+    }
+
     /** Opens a modal. Runs before the ack, so it gets the interactive budget. */
     void openView(String triggerId, JsonNode view) throws SlackCallException {
         call("views.open", Budget.INTERACTIVE, c -> c.viewsOpen(r -> r.triggerId(triggerId)

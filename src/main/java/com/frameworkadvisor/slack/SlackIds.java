@@ -8,6 +8,12 @@ public final class SlackIds {
     public static final String PROJECT = "project";
     /** The Re-answer button's {@code action_id} on the parent message. */
     public static final String REANSWER = "reanswer";
+    /** The "Record decision" button on the parent message. */
+    public static final String RECORD_DECISION = "record_decision";
+    /** The "Reopen" button on a recorded decision (only for the person who recorded it). */
+    public static final String REOPEN_DECISION = "reopen_decision";
+    /** The App Home's "Start a new decision" button. */
+    public static final String HOME_NEW_DECISION = "home_new_decision";
     /** The message shortcut that decides inside an existing thread. */
     public static final String DECIDE_HERE_SHORTCUT = "framework_decide_here";
     /** The {@code event_type} of the metadata on every recommendation message. */

@@ -1,0 +1,133 @@
+package com.frameworkadvisor.slack;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.frameworkadvisor.decision.Citation;
+import com.frameworkadvisor.decision.Reason;
+import com.frameworkadvisor.decision.Recommendation;
+import com.frameworkadvisor.decision.Source;
+import com.frameworkadvisor.decision.TeamTally;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Renders a closed decision as an architecture decision record in Markdown, ready to paste into a repository's
+ * {@code docs/adr/}, and as the thread message that carries it (in code blocks, so it copies as it is).
+ */
+final class DecisionRecordRenderer {
+    private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+    /** Room for the code fences inside Slack's 3,000-character section text. */
+    private static final int CHUNK = Blocks.MAX_SECTION_TEXT - 20;
+
+    /** What a record is made of. */
+    record Facts(Recommendation newest, Optional<TeamTally> team, Optional<String> project, List<String> people,
+                 String recordedBy, Instant at, String threadUrl) {
+    }
+
+    String markdown(Facts f) {
+        String framework = f.team().filter(TeamTally::isTeam).map(t -> t.recommendation().displayName())
+                .orElse(f.newest().framework().displayName());
+        String project = f.project().orElse("this project");
+        StringBuilder md = new StringBuilder();
+        md.append("# Use ").append(framework).append(" for ").append(project).append("\n\n");
+        md.append("- Status: Accepted\n");
+        md.append("- Date: ").append(ISO_DATE.format(f.at())).append('\n');
+        md.append("- Deciders (Slack user ids): ").append(String.join(", ", f.people())).append('\n');
+        md.append("- Recorded by (Slack user id): ").append(f.recordedBy()).append('\n');
+        md.append("- Discussion: ").append(f.threadUrl()).append("\n\n");
+
+        md.append("## Context\n\n");
+        md.append("We had to choose between Django and Flask for ").append(project).append(". ")
+                .append(f.people().size() == 1 ? "One person" : f.people().size() + " people")
+                .append(" answered Framework Advisor's questions in Slack; its advice is built from published "
+                        + "articles, cited below.\n\n");
+
+        md.append("## Decision\n\n");
+        md.append("We will use **").append(framework).append("**.");
+        f.team().filter(TeamTally::isTeam).ifPresent(t -> md.append(" Team tally: Django ").append(t.django())
+                .append(" · Flask ").append(t.flask()).append(" (each person's latest answers count once; the "
+                        + "majority wins and a tie goes to Django)."));
+        md.append(" Newest answers: ").append(f.newest().framework().displayName()).append(", Django ")
+                .append(f.newest().scores().django()).append(" · Flask ").append(f.newest().scores().flask())
+                .append(", confidence ").append(f.newest().confidence().words().toLowerCase()).append(".\n\n");
+
+        md.append("## Reasons\n\n");
+        List<Reason> reasons = f.newest().scoringReasons();
+        if (reasons.isEmpty()) {
+            md.append("- No answer counted for either framework; the articles' tie rule chose Django.\n");
+        }
+        for (Reason reason : reasons) {
+            md.append("- ").append(reason.question().shortLabel()).append(": ").append(reason.option().text())
+                    .append(" → ").append(reason.direction().framework().orElseThrow().displayName()).append(". ")
+                    .append(reason.option().why()).append('\n');
+            for (Citation citation : reason.citations()) {
+                md.append("  > “").append(citation.quote()).append("” [")
+                        .append(f.newest().citationNumber(citation.source())).append("]\n");
+            }
+        }
+        md.append('\n');
+
+        md.append("## Points of disagreement\n\n");
+        List<TeamTally.Split> splits = f.team().map(TeamTally::splits).orElse(List.of());
+        if (splits.isEmpty()) {
+            md.append("- None recorded.\n");
+        }
+        for (TeamTally.Split split : splits) {
+            md.append("- ").append(split.question().shortLabel()).append(": ")
+                    .append(split.counts().entrySet().stream()
+                            .map(e -> e.getValue() + " " + MessageRenderer.optionWord(split.question(), e.getKey()))
+                            .collect(Collectors.joining(" · ")))
+                    .append('\n');
+        }
+        if (f.newest().considerFastApi()) {
+            md.append("\n## Also considered\n\n- FastAPI: the articles say it may fit better for ")
+                    .append(f.newest().fastApiReasons().stream().map(r -> r.question().shortLabel() + " ("
+                            + r.option().text() + ")").collect(Collectors.joining(", "))).append(".\n");
+        }
+        md.append("\n## Sources\n\n");
+        for (Source source : f.newest().citedSources()) {
+            md.append(f.newest().citationNumber(source)).append(". ").append(source.publisher()).append(", “")
+                    .append(source.title()).append("”").append(source.date().map(d -> ", " + d).orElse(""))
+                    .append(source.url().map(u -> ". " + u).orElse(" (no public link known)")).append('\n');
+        }
+        return md.toString();
+    }
+
+    /** The thread message: a short heading, then the Markdown in code blocks of at most Slack's section size. */
+    SlackMessage message(Facts f, ObjectNode metadata) {
+        String markdown = markdown(f);
+        ArrayNode blocks = Blocks.array();
+        blocks.add(Blocks.section(":memo: *Decision record* by " + Mrkdwn.user(f.recordedBy())
+                + ". Copy it into your repository's `docs/adr/`:"));
+        for (String chunk : chunks(markdown)) {
+            blocks.add(Blocks.section("```\n" + Mrkdwn.escape(chunk) + "```"));
+        }
+        return new SlackMessage(Mrkdwn.escape(markdown), blocks, metadata);
+    }
+
+    private static List<String> chunks(String text) {
+        List<String> chunks = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int escapedLength = 0;
+        for (String line : text.split("\n", -1)) {
+            int length = Mrkdwn.escape(line).length() + 1;
+            if (escapedLength + length > CHUNK && current.length() > 0) {
+                chunks.add(current.toString());
+                current.setLength(0);
+                escapedLength = 0;
+            }
+            current.append(Blocks.fit(line, CHUNK / 2)).append('\n');
+            escapedLength += Math.min(length, CHUNK / 2 * 5 + 1);
+        }
+        if (!current.toString().isBlank()) {
+            chunks.add(current.toString());
+        }
+        return chunks;
+    }
+}
