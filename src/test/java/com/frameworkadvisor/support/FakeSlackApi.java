@@ -10,7 +10,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,8 @@ public final class FakeSlackApi implements AutoCloseable {
     public static final String BOT_TOKEN = "xoxb-test-0000000000-fake-bot-token";
     public static final String TEAM_ID = "T0TEST";
     public static final String BOT_USER_ID = "UBOT0001";
+    /** The app-level token the fake accepts for {@code apps.connections.open} (Socket Mode). */
+    public static final String APP_TOKEN = "xapp-1-A0TEST-0000000000-fake-app-level-token";
 
     /** One recorded Web API call. */
     public record Call(String method, Map<String, String> params, String authorization) {
@@ -51,10 +55,13 @@ public final class FakeSlackApi implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<Call, String> answers = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Call, Long> receivedNanos = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<String, Deque<Scripted>> scripts = new ConcurrentHashMap<>();
     private final Map<String, String> deniedChannels = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
     private final Javalin server;
+    private volatile String socketModeUrl;
 
     public FakeSlackApi() {
         server = Javalin.create(config -> {
@@ -66,6 +73,12 @@ public final class FakeSlackApi implements AutoCloseable {
     /** The base URL to give the app as {@code SLACK_API_URL}. */
     public String url() {
         return "http://127.0.0.1:" + server.port() + "/api/";
+    }
+
+    /** {@code apps.connections.open} answers with this WebSocket URL (Socket Mode). */
+    public FakeSlackApi socketModeUrl(String url) {
+        this.socketModeUrl = url;
+        return this;
     }
 
     /** chat.postMessage (and chat.update) to this channel fail with {@code error}, e.g. not_in_channel. */
@@ -105,6 +118,49 @@ public final class FakeSlackApi implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
+    /** The names of the recorded calls, in the order they arrived: for assertions and failure messages. */
+    public List<String> methods() {
+        return calls.stream().map(Call::method).toList();
+    }
+
+    /** The JSON body this fake answered {@code call} with, e.g. to read the {@code ts} of a posted message. */
+    public JsonNode answerTo(Call call) {
+        String body = answers.get(call);
+        if (body == null) {
+            throw new AssertionError("no answer recorded for " + call.method() + " (not answered yet?)");
+        }
+        try {
+            return MAPPER.readTree(body);
+        } catch (Exception e) {
+            throw new AssertionError("the answer to " + call.method() + " is not JSON: " + body, e);
+        }
+    }
+
+    /**
+     * Whether this fake answered {@code call} with {@code ok:true}, i.e. whether real Slack would have done what
+     * was asked (posted the message, opened the view). False for scripted faults and calls not answered yet.
+     */
+    public boolean answeredOk(Call call) {
+        String body = answers.get(call);
+        if (body == null) {
+            return false;
+        }
+        try {
+            return MAPPER.readTree(body).path("ok").asBoolean(false);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** When this fake received {@code call}, in {@link System#nanoTime()}: to measure the gap between retries. */
+    public long receivedNanos(Call call) {
+        Long nanos = receivedNanos.get(call);
+        if (nanos == null) {
+            throw new AssertionError("no arrival time recorded for " + call.method());
+        }
+        return nanos;
+    }
+
     /** Waits, polling, until {@code count} calls match; fails with what was recorded if they do not arrive. */
     public List<Call> await(String method, int count, Duration timeout) {
         return await(method, c -> true, count, timeout);
@@ -134,7 +190,9 @@ public final class FakeSlackApi implements AutoCloseable {
         String method = ctx.pathParam("method");
         Map<String, String> params = form(ctx.body());
         String authorization = ctx.header("Authorization");
-        calls.add(new Call(method, params, authorization));
+        Call call = new Call(method, params, authorization);
+        receivedNanos.put(call, System.nanoTime());
+        calls.add(call);
         Deque<Scripted> queue = scripts.get(method);
         Scripted scripted = queue == null ? null : queue.poll();
         if (scripted != null && scripted.delayMillis() > 0) {
@@ -142,13 +200,22 @@ public final class FakeSlackApi implements AutoCloseable {
         }
         if (scripted != null && scripted.body() != null) {
             scripted.headers().forEach(ctx::header);
+            answers.put(call, scripted.body());
             ctx.status(scripted.status()).contentType("application/json; charset=utf-8").result(scripted.body());
             return;
         }
-        ctx.contentType("application/json; charset=utf-8").result(answer(method, params, authorization).toString());
+        String body = answer(method, params, authorization).toString();
+        answers.put(call, body);
+        ctx.contentType("application/json; charset=utf-8").result(body);
     }
 
     private ObjectNode answer(String method, Map<String, String> params, String authorization) {
+        if (method.equals("apps.connections.open")) {
+            if (!("Bearer " + APP_TOKEN).equals(authorization) || socketModeUrl == null) {
+                return error("invalid_auth");
+            }
+            return MAPPER.createObjectNode().put("ok", true).put("url", socketModeUrl);
+        }
         if (!("Bearer " + BOT_TOKEN).equals(authorization)) {
             return error(authorization == null ? "not_authed" : "invalid_auth");
         }

@@ -2,6 +2,7 @@ package com.frameworkadvisor.support;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -71,9 +72,25 @@ public final class SignedRequests {
     }
 
     public HttpResponse<String> post(String body, String contentType) {
+        return send(body, contentType, signedHeaders(body));
+    }
+
+    /** The two headers Slack would send with {@code body} now: to sign one body and send another. */
+    public Map<String, String> signedHeaders(String body) {
         String timestamp = Long.toString(Instant.now().getEpochSecond());
-        return send(body, contentType, Map.of("X-Slack-Request-Timestamp", timestamp,
-                "X-Slack-Signature", signature(secret, timestamp, body)));
+        return Map.of("X-Slack-Request-Timestamp", timestamp,
+                "X-Slack-Signature", signature(secret, timestamp, body));
+    }
+
+    /** Signed correctly, but streamed with chunked transfer encoding: no {@code Content-Length} to refuse by. */
+    public HttpResponse<String> postChunked(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/slack/events"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", FORM)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
+        signedHeaders(body).forEach(request::header);
+        return send(request);
     }
 
     /** Signed correctly, but with a timestamp {@code age} in the past (a replay). */
@@ -94,6 +111,10 @@ public final class SignedRequests {
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
+        return send(request);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -38,6 +38,30 @@ public final class SlackPayloads {
         return slashCommand("/framework", text, ASKER, CHANNEL);
     }
 
+    /** Answers to every question of the shipped bank: {@code unsure} except where {@code chosen} says otherwise. */
+    public static Map<String, String> answers(Map<String, String> chosen) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        TestApp.bank().questions().forEach(q -> answers.put(q.id(), "unsure"));
+        chosen.forEach((question, option) -> {
+            if (!answers.containsKey(question)) {
+                throw new IllegalArgumentException("the shipped bank has no question " + question);
+            }
+            answers.put(question, option);
+        });
+        return answers;
+    }
+
+    /** Answers for which the shipped bank recommends Django, strongly (5 to 0). */
+    public static Map<String, String> djangoAnswers() {
+        return answers(Map.of("admin_ui", "yes", "auth", "yes", "api_only", "no",
+                "team_experience", "under_2_years", "outlook", "crud_auth_admin"));
+    }
+
+    /** The private metadata of a modal opened by the slash command in {@code channel}. */
+    public static String newDecisionMetadata(String channel) {
+        return MAPPER.createObjectNode().put("channel", channel).toString();
+    }
+
     /** A view_submission of the decision modal with these radio answers and project name. */
     public static ObjectNode viewSubmission(String user, String privateMetadata, Map<String, String> answers,
                                             String project) {

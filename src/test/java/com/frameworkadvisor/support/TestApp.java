@@ -4,12 +4,15 @@ import com.frameworkadvisor.Settings;
 import com.frameworkadvisor.bank.QuestionBankLoader;
 import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.slack.AdvisorApp;
+import com.frameworkadvisor.store.DatabaseUrl;
+import com.frameworkadvisor.store.JdbcDecisionStore;
 import com.frameworkadvisor.web.AdvisorServer;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /** The real app, built from a settings map and served on a free port, against a {@link FakeSlackApi}. */
 public final class TestApp implements AutoCloseable {
@@ -18,11 +21,14 @@ public final class TestApp implements AutoCloseable {
     public final FakeSlackApi slack;
     public final AdvisorServer server;
     public final SignedRequests requests;
+    public final JdbcDecisionStore store;
     private final boolean ownsSlack;
+    private boolean stopped;
 
-    private TestApp(FakeSlackApi slack, AdvisorServer server, boolean ownsSlack) {
+    private TestApp(FakeSlackApi slack, AdvisorServer server, JdbcDecisionStore store, boolean ownsSlack) {
         this.slack = slack;
         this.server = server;
+        this.store = store;
         this.requests = new SignedRequests(server.port());
         this.ownsSlack = ownsSlack;
     }
@@ -31,10 +37,18 @@ public final class TestApp implements AutoCloseable {
         return start(new FakeSlackApi(), Map.of(), true);
     }
 
+    /**
+     * Starts the app; without a DATABASE_URL in {@code extraEnv} it gets a fresh in-memory database of its own,
+     * so tests never share state through {@code ./data/}.
+     */
     public static TestApp start(FakeSlackApi slack, Map<String, String> extraEnv, boolean ownsSlack) {
-        AdvisorApp app = AdvisorApp.create(settings(slack, extraEnv), BANK);
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.putIfAbsent("DATABASE_URL", "jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Settings settings = settings(slack, env);
+        JdbcDecisionStore store = JdbcDecisionStore.open(DatabaseUrl.parse(settings.databaseUrl()));
+        AdvisorApp app = AdvisorApp.create(settings, BANK, store);
         app.start();
-        return new TestApp(slack, new AdvisorServer(app, SignedRequests.SIGNING_SECRET).start(0), ownsSlack);
+        return new TestApp(slack, new AdvisorServer(app, SignedRequests.SIGNING_SECRET).start(0), store, ownsSlack);
     }
 
     public static Settings settings(FakeSlackApi slack, Map<String, String> extraEnv) {
@@ -59,9 +73,22 @@ public final class TestApp implements AutoCloseable {
         return requests.post(SignedRequests.payloadForm(payloadJson.toString()));
     }
 
+    /**
+     * Stops the server and waits for every accepted post to finish, so that a test can then assert that nothing
+     * more was (or will be) sent to Slack: a bounded wait on the app's own executor, not a sleep. The fake Slack
+     * API keeps its recorded calls. {@link #close} afterwards is harmless.
+     */
+    public void finishPosting() {
+        if (!stopped) {
+            stopped = true;
+            server.stop(Duration.ofSeconds(5));
+        }
+    }
+
     @Override
     public void close() {
-        server.stop(Duration.ofSeconds(5));
+        finishPosting();
+        store.close();
         if (ownsSlack) {
             slack.close();
         }
