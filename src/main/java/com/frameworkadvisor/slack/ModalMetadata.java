@@ -1,6 +1,5 @@
 package com.frameworkadvisor.slack;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -66,25 +65,12 @@ record ModalMetadata(String channel, Optional<String> threadTs, Optional<String>
             ObjectNode answers = node.putObject("previous");
             previous.forEach(answers::put);
         }
-        String text = node.toString();
-        if (text.length() > MAX_LENGTH) {
-            throw new IllegalStateException("private_metadata is " + text.length() + " characters; Slack allows "
-                    + MAX_LENGTH);
-        }
-        return text;
+        return Blocks.withinLimit(node.toString(), MAX_LENGTH, "private_metadata");
     }
 
     /** @throws UnreadablePayloadException when the metadata is not what {@link #toJson} writes */
     static ModalMetadata parse(ObjectMapper json, String text) {
-        JsonNode node;
-        try {
-            node = text == null || text.isBlank() ? null : json.readTree(text);
-        } catch (JsonProcessingException e) {
-            node = null;
-        }
-        if (node == null || !node.isObject()) {
-            throw new UnreadablePayloadException("private_metadata is not a JSON object");
-        }
+        JsonNode node = UnreadablePayloadException.readObject(json, text, "private_metadata");
         String channel = node.path("channel").asText(null);
         if (!Mrkdwn.isChannelId(channel)) {
             throw new UnreadablePayloadException("private_metadata has no valid channel");

@@ -1,6 +1,5 @@
 package com.frameworkadvisor.slack;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,25 +28,12 @@ record ReanswerValue(Optional<String> project, String askedBy, Map<String, Strin
         node.put("asked_by", askedBy);
         ObjectNode chosen = node.putObject("answers");
         answers.forEach(chosen::put);
-        String text = node.toString();
-        if (text.length() > MAX_LENGTH) {
-            throw new IllegalStateException("button value is " + text.length() + " characters; Slack allows "
-                    + MAX_LENGTH);
-        }
-        return text;
+        return Blocks.withinLimit(node.toString(), MAX_LENGTH, "button value");
     }
 
     /** @throws UnreadablePayloadException when the value is not what {@link #toJson} writes */
     static ReanswerValue parse(ObjectMapper json, String text) {
-        JsonNode node;
-        try {
-            node = text == null || text.isBlank() ? null : json.readTree(text);
-        } catch (JsonProcessingException e) {
-            node = null;
-        }
-        if (node == null || !node.isObject()) {
-            throw new UnreadablePayloadException("the button value is not a JSON object");
-        }
+        JsonNode node = UnreadablePayloadException.readObject(json, text, "the button value");
         JsonNode project = node.get("project");
         if (project != null && !project.isTextual()) {
             throw new UnreadablePayloadException("the button's project is not text");
