@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.frameworkadvisor.bank.BankYaml.CitationYaml;
 import com.frameworkadvisor.bank.BankYaml.OptionYaml;
@@ -50,10 +53,17 @@ public final class QuestionBankLoader {
     /** Ids travel as {@code question=option} on the CLI and as Slack block, action and option values. */
     private static final Pattern ID = Pattern.compile("[a-z0-9_]+");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            // Explicit on purpose: Jackson 2 and 3 differ in this default, and a typo must fail loudly.
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+    private final ObjectMapper yaml = yamlMapper();
+
+    private static ObjectMapper yamlMapper() {
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+                // Explicit on purpose: Jackson 2 and 3 differ in this default, and a typo must fail loudly.
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+        // YAML 1.1 reads an unquoted No, Yes, On or Off as a boolean: a text must never silently become "false".
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
+    }
 
     /** Loads the bank the app ships. */
     public QuestionBank loadDefault() {

@@ -33,6 +33,9 @@ record ReanswerValue(Optional<String> project, String askedBy, Map<String, Strin
 
     /** @throws UnreadablePayloadException when the value is not what {@link #toJson} writes */
     static ReanswerValue parse(ObjectMapper json, String text) {
+        if (text != null && text.length() > MAX_LENGTH) {
+            throw new UnreadablePayloadException("the button value is longer than Slack allows");
+        }
         JsonNode node = UnreadablePayloadException.readObject(json, text, "the button value");
         JsonNode project = node.get("project");
         if (project != null && !project.isTextual()) {

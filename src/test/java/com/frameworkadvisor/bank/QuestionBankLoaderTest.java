@@ -107,6 +107,11 @@ class QuestionBankLoaderTest {
     }
 
     @Test
+    void unquoted_yaml_boolean_as_a_text_is_rejected_instead_of_becoming_false() {
+        assertRejected("unquoted-boolean-text.yml", "question 'admin_ui'", "Boolean");
+    }
+
+    @Test
     void duplicate_question_id_is_rejected() {
         assertRejected("duplicate-question-id.yml", "question 'admin_ui'", "duplicate question id 'admin_ui'");
     }

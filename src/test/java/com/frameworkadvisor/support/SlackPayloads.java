@@ -110,4 +110,106 @@ public final class SlackPayloads {
                 .putObject("text").put("type", "plain_text").put("text", "Re-answer");
         return payload;
     }
+
+    /**
+     * A click on the Re-answer button of a headline that is itself a reply in the thread {@code threadTs} (a
+     * decision started with the message shortcut).
+     */
+    public static ObjectNode reanswerClickInThread(String user, String channel, String messageTs, String threadTs,
+                                                   String buttonValue) {
+        return buttonClick("reanswer", "Re-answer", user, channel, messageTs, threadTs, buttonValue);
+    }
+
+    /**
+     * A click on "Record decision" on the parent message {@code messageTs}. The parent has replies by then, so
+     * Slack sends its {@code thread_ts}, which equals its own {@code ts}.
+     */
+    public static ObjectNode recordClick(String user, String channel, String messageTs, String buttonValue) {
+        return buttonClick("record_decision", "Record decision", user, channel, messageTs, messageTs, buttonValue);
+    }
+
+    /** A click on "Reopen" on the recorded parent message {@code messageTs}. */
+    public static ObjectNode reopenClick(String user, String channel, String messageTs, String buttonValue) {
+        return buttonClick("reopen_decision", "Reopen", user, channel, messageTs, messageTs, buttonValue);
+    }
+
+    /**
+     * A block_actions payload for a button on a message in {@code channel}; {@code threadTs} is the message's
+     * {@code thread_ts} (null for a message outside any thread).
+     */
+    public static ObjectNode buttonClick(String actionId, String label, String user, String channel,
+                                         String messageTs, String threadTs, String buttonValue) {
+        ObjectNode payload = MAPPER.createObjectNode().put("type", "block_actions");
+        payload.putObject("team").put("id", FakeSlackApi.TEAM_ID).put("domain", "test");
+        payload.putObject("user").put("id", user).put("username", "someone").put("team_id", FakeSlackApi.TEAM_ID);
+        payload.put("api_app_id", "A0TEST").put("token", "legacy-verification-token");
+        ObjectNode container = payload.putObject("container").put("type", "message").put("message_ts", messageTs)
+                .put("channel_id", channel).put("is_ephemeral", false);
+        payload.put("trigger_id", "12466734323.1395872398.abc");
+        payload.putObject("channel").put("id", channel).put("name", "general");
+        ObjectNode message = payload.putObject("message").put("type", "message").put("ts", messageTs)
+                .put("text", "recommendation").put("user", FakeSlackApi.BOT_USER_ID);
+        if (threadTs != null) {
+            container.put("thread_ts", threadTs);
+            message.put("thread_ts", threadTs);
+        }
+        payload.put("response_url", "https://hooks.slack.com/actions/T0TEST/1/abc");
+        payload.putArray("actions").addObject().put("action_id", actionId).put("block_id", "decision_actions")
+                .put("value", buttonValue).put("type", "button").put("action_ts", "1700000001.000200")
+                .putObject("text").put("type", "plain_text").put("text", label);
+        return payload;
+    }
+
+    /** A click on the App Home's "Start a new decision" button, which carries the DM channel as its value. */
+    public static ObjectNode homeNewDecisionClick(String user, String buttonValue) {
+        ObjectNode payload = MAPPER.createObjectNode().put("type", "block_actions");
+        payload.putObject("team").put("id", FakeSlackApi.TEAM_ID).put("domain", "test");
+        payload.putObject("user").put("id", user).put("username", "someone").put("team_id", FakeSlackApi.TEAM_ID);
+        payload.put("api_app_id", "A0TEST").put("token", "legacy-verification-token");
+        payload.putObject("container").put("type", "view").put("view_id", "V0HOME");
+        payload.put("trigger_id", "12466734323.1395872398.home");
+        ObjectNode view = payload.putObject("view").put("id", "V0HOME").put("team_id", FakeSlackApi.TEAM_ID)
+                .put("type", "home").put("private_metadata", "").put("callback_id", "")
+                .put("hash", "1700000000.home").put("app_id", "A0TEST").put("bot_id", "B0TEST");
+        view.putArray("blocks");
+        payload.putArray("actions").addObject().put("action_id", "home_new_decision").put("block_id", "home_actions")
+                .put("value", buttonValue).put("type", "button").put("action_ts", "1700000001.000300")
+                .putObject("text").put("type", "plain_text").put("text", "Start a new decision");
+        return payload;
+    }
+
+    /**
+     * The "Decide Django vs Flask" message shortcut used on the message {@code messageTs} in {@code channel};
+     * {@code threadTs} is that message's {@code thread_ts} (null for a top-level message without replies).
+     */
+    public static ObjectNode messageShortcut(String user, String channel, String messageTs, String threadTs) {
+        ObjectNode payload = MAPPER.createObjectNode().put("type", "message_action");
+        payload.put("token", "legacy-verification-token").put("action_ts", "1700000002.000100");
+        payload.putObject("team").put("id", FakeSlackApi.TEAM_ID).put("domain", "test");
+        payload.putObject("user").put("id", user).put("username", "someone").put("name", "someone")
+                .put("team_id", FakeSlackApi.TEAM_ID);
+        payload.putObject("channel").put("id", channel).put("name", "general");
+        payload.put("is_enterprise_install", false).put("callback_id", "framework_decide_here")
+                .put("trigger_id", "13345224609.738474920.shortcut").put("message_ts", messageTs)
+                .put("response_url", "https://hooks.slack.com/app/T0TEST/1/abc");
+        ObjectNode message = payload.putObject("message").put("type", "message").put("user", "U0AUTHOR1")
+                .put("text", "Should we build the portal with Django or Flask?").put("ts", messageTs);
+        if (threadTs != null) {
+            message.put("thread_ts", threadTs);
+        }
+        return payload;
+    }
+
+    /**
+     * An Events API {@code app_home_opened} callback for the Home tab, as the JSON body Slack posts; {@code dm} is
+     * the user's direct message channel with the app.
+     */
+    public static String appHomeOpened(String user, String dm, String eventId) {
+        ObjectNode envelope = MAPPER.createObjectNode().put("token", "legacy-verification-token")
+                .put("team_id", FakeSlackApi.TEAM_ID).put("api_app_id", "A0TEST");
+        envelope.putObject("event").put("type", "app_home_opened").put("user", user).put("channel", dm)
+                .put("tab", "home").put("event_ts", "1700000003.000100");
+        envelope.put("type", "event_callback").put("event_id", eventId).put("event_time", 1_700_000_003L);
+        return envelope.toString();
+    }
 }
