@@ -210,7 +210,8 @@ final class DecisionPoster {
         return switch (error) {
             case "not_in_channel" -> "I couldn't post in <#" + channel + "> because I'm not a member. Invite me "
                     + "with `/invite @Framework Advisor` and I can post there next time.";
-            case "is_archived" -> "I couldn't post in <#" + channel + "> because it is archived.";
+            case "is_archived" -> "I couldn't post in <#" + channel + "> because it is archived. Unarchive it, "
+                    + "or use me in another channel (invite me there with `/invite @Framework Advisor`).";
             default -> "I couldn't post in that conversation: it is a private channel I'm not in, or a direct "
                     + "message I can't see. In a private channel, invite me with `/invite @Framework Advisor`; "
                     + "otherwise use me from a channel I'm in.";
