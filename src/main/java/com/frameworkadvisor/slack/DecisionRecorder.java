@@ -66,9 +66,9 @@ final class DecisionRecorder {
             ReanswerValue value = ReanswerValue.parse(json, press.value());
             State state = state(press, value);
             var recorded = new MessageRenderer.Recorded(press.user(), clock.instant());
-            var facts = new DecisionRecordRenderer.Facts(state.newest(), state.team(), value.project(),
-                    state.people(), press.user(), recorded.at(),
-                    HistoryRenderer.threadUrl(press.teamDomain(), press.channel(), press.parentTs()));
+            var facts = new DecisionRecordRenderer.Facts(state.supporting(), state.team(), value.project(),
+                    state.people(), press.user(), recorded.at(), HistoryRenderer.threadUrl(press.teamDomain(),
+                    press.channel(), press.parentTs(), press.threadTs()));
             SlackMessage parent = messages.parent(state.newest(), state.authors(), state.team(),
                     Optional.of(recorded));
             api.postMessage(press.channel(), press.threadTs(), records.message(facts, parent.metadata()));
@@ -105,7 +105,8 @@ final class DecisionRecorder {
     }
 
     /** What the thread holds now: everyone's latest answers from the store, or the button's when it has none. */
-    private record State(Recommendation newest, Authors authors, Optional<TeamTally> team, List<String> people) {
+    private record State(Recommendation newest, Recommendation supporting, Authors authors,
+                         Optional<TeamTally> team, List<String> people) {
     }
 
     private State state(Press press, ReanswerValue value) {
@@ -131,7 +132,19 @@ final class DecisionRecorder {
         Optional<TeamTally> team = latest.size() > 1
                 ? Optional.of(TeamTally.of(bank, scorer, latest.stream().map(AnswerSet::answers).toList()))
                 : Optional.empty();
-        return new State(newest, new Authors(value.project(), value.askedBy(), newestBy), team, people);
+        // The record's reasons must argue for what the team decided: the newest answers that point that way.
+        Recommendation supporting = newest;
+        if (team.isPresent() && team.get().recommendation() != newest.framework()) {
+            for (int i = latest.size() - 1; i >= 0; i--) {
+                Recommendation candidate = scorer.score(bank.answersIgnoringUnknown(latest.get(i).answers()));
+                if (candidate.framework() == team.get().recommendation()) {
+                    supporting = candidate;
+                    break;
+                }
+            }
+        }
+        return new State(newest, supporting, new Authors(value.project(), value.askedBy(), newestBy), team,
+                people);
     }
 
     private Optional<Press> press(BlockActionPayload payload, String actionId) {

@@ -37,10 +37,16 @@ final class HistoryRenderer {
         return text.toString();
     }
 
-    /** A permalink to a thread's parent message, built from ids only. */
+    /** A permalink to a decision's headline message, built from ids only. */
     static String threadUrl(String teamDomain, String channel, String ts) {
+        return threadUrl(teamDomain, channel, ts, ts);
+    }
+
+    /** A permalink to a headline that may be a reply in {@code threadTs} (Slack's links to replies say so). */
+    static String threadUrl(String teamDomain, String channel, String ts, String threadTs) {
         String host = teamDomain != null && teamDomain.matches("[a-z0-9-]{1,64}") ? teamDomain + ".slack.com"
                 : "app.slack.com";
-        return "https://" + host + "/archives/" + channel + "/p" + ts.replace(".", "");
+        return "https://" + host + "/archives/" + channel + "/p" + ts.replace(".", "")
+                + (threadTs.equals(ts) ? "" : "?thread_ts=" + threadTs + "&cid=" + channel);
     }
 }

@@ -143,10 +143,10 @@ final class MessageRenderer {
         return text.toString();
     }
 
-    /** A few words for an option in a tally: its text up to the first comma, semicolon or slash. */
+    /** A few words for an option in a tally: its text up to the first comma, semicolon, colon or slash. */
     static String optionWord(Question question, String optionId) {
         return question.option(optionId)
-                .map(o -> o.text().split("[,;]| /", 2)[0].strip().toLowerCase(Locale.ROOT))
+                .map(o -> o.text().split("[,;:]| /", 2)[0].strip().toLowerCase(Locale.ROOT))
                 .orElse("no longer asked");
     }
 

@@ -1,0 +1,416 @@
+package com.frameworkadvisor.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.frameworkadvisor.decision.Citation;
+import com.frameworkadvisor.decision.Lean;
+import com.frameworkadvisor.decision.Option;
+import com.frameworkadvisor.decision.Question;
+import com.frameworkadvisor.decision.QuestionBank;
+import com.frameworkadvisor.decision.Recommendation;
+import com.frameworkadvisor.decision.Scorer;
+import com.frameworkadvisor.decision.Source;
+import com.frameworkadvisor.decision.TeamTally;
+import com.frameworkadvisor.store.ThreadKey;
+import com.frameworkadvisor.support.BlockKitLimits;
+import com.frameworkadvisor.support.FakeSlackApi;
+import com.frameworkadvisor.support.SlackPayloads;
+import com.frameworkadvisor.support.TestApp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.frameworkadvisor.support.SlackPayloads.ASKER;
+import static com.frameworkadvisor.support.SlackPayloads.CHANNEL;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * "Record decision" and "Reopen", through the real app over HTTP against the fake Slack Web API, and the pure
+ * {@link DecisionRecordRenderer} that writes the decision record.
+ */
+class RecordDecisionTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String SECOND = "U0SECOND";
+    private static final String THIRD = "U0THIRD3";
+    private static final String RECORDER = "U0RECORDER";
+    private static final String BYSTANDER = "U0BYSTANDER";
+    private static final String PROJECT = "Customer portal";
+
+    private TestApp app;
+
+    @BeforeEach
+    void start() {
+        app = TestApp.start();
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    // ---- through the app -------------------------------------------------------------------------------------
+
+    @Test
+    void record_decision_posts_the_record_in_the_thread_and_marks_the_parent_decided() {
+        DecisionThread thread = decisionWithTwoReanswers();
+        JsonNode current = thread.currentParentBlocks();
+        String recordValue = button(current, "record_decision").path("value").asText();
+        assertEquals(button(current, "reanswer").path("value").asText(), recordValue,
+                "Record decision carries the same value as Re-answer");
+
+        HttpResponse<String> ack = app.postPayload(SlackPayloads.recordClick(RECORDER, CHANNEL, thread.parentTs(),
+                recordValue));
+
+        assertEquals(200, ack.statusCode(), ack.body());
+        FakeSlackApi.Call record = app.slack.await("chat.postMessage", c -> c.param("blocks").contains(
+                "Decision record"), 1, WAIT).get(0);
+        assertEquals(CHANNEL, record.param("channel"));
+        assertEquals(thread.parentTs(), record.param("thread_ts"), "the record is posted in the decision's thread");
+        String blocks = record.json("blocks").toString();
+        for (String expected : List.of("# Use Flask for " + PROJECT, "## Context", "## Decision", "## Reasons",
+                "## Points of disagreement", "## Sources", "Recorded by (Slack user id): " + RECORDER,
+                "Deciders (Slack user ids): " + ASKER + ", " + SECOND + ", " + THIRD, "reliasoftware.com",
+                "https://test.slack.com/archives/" + CHANNEL + "/p" + thread.parentTs().replace(".", ""))) {
+            assertTrue(blocks.contains(expected), "the record has " + expected + ": " + blocks);
+        }
+        assertTrue(blocks.contains("” [1]"), "reasons quote the articles with numbered citations: " + blocks);
+        assertEquals(List.of(), BlockKitLimits.messageProblems(record.param("text"), record.json("blocks")));
+
+        FakeSlackApi.Call update = app.slack.await("chat.update", 3, WAIT).get(2);
+        assertEquals(CHANNEL, update.param("channel"));
+        assertEquals(thread.parentTs(), update.param("ts"), "the parent itself is updated");
+        assertTrue(update.param("text").startsWith("Decided: Flask"), update.param("text"));
+        JsonNode parentBlocks = update.json("blocks");
+        assertTrue(parentBlocks.toString().contains("*Decided: Flask*, recorded by <@" + RECORDER + ">"),
+                parentBlocks.toString());
+        List<String> actions = parentBlocks.findValuesAsText("action_id");
+        assertFalse(actions.contains("reanswer"), "Re-answer is gone: " + actions);
+        assertFalse(actions.contains("record_decision"), "Record decision is gone: " + actions);
+        assertTrue(actions.contains("reopen_decision"), "Reopen is offered: " + actions);
+        JsonNode payload = update.json("metadata").path("event_payload");
+        assertEquals(RECORDER, payload.path("recorded").path("by").asText(), payload.toString());
+        assertFalse(payload.path("recorded").path("at").asText().isEmpty(), payload.toString());
+        assertEquals(3, payload.path("team").path("people").asInt(), payload.toString());
+        assertEquals("flask", payload.path("team").path("recommendation").asText(), payload.toString());
+        assertEquals(List.of(), BlockKitLimits.messageProblems(update.param("text"), parentBlocks));
+    }
+
+    @Test
+    void points_of_disagreement_name_each_answer_as_the_modal_offers_it() {
+        DecisionThread thread = decisionWithTwoReanswers();
+
+        recordDecision(thread, RECORDER);
+
+        FakeSlackApi.Call record = app.slack.await("chat.postMessage", c -> c.param("blocks").contains(
+                "Decision record"), 1, WAIT).get(0);
+        String code = record.json("blocks").get(1).path("text").path("text").asText();
+        String auth = code.lines().filter(line -> line.startsWith("- Auth: ")).findFirst()
+                .orElseThrow(() -> new AssertionError("Auth is not a point of disagreement: " + code));
+        // The asker said yes to traditional auth, both teammates said no ("No" in the modal).
+        assertTrue(auth.endsWith(" · 2 no"), auth);
+    }
+
+    @Test
+    void reopen_by_someone_other_than_the_recorder_is_refused_with_an_ephemeral_note() {
+        DecisionThread thread = decisionWithTwoReanswers();
+        String reopenValue = button(recordDecision(thread, RECORDER), "reopen_decision").path("value").asText();
+        int updatesBefore = app.slack.calls("chat.update").size();
+        int postsBefore = app.slack.calls("chat.postMessage").size();
+
+        HttpResponse<String> ack = app.postPayload(SlackPayloads.reopenClick(BYSTANDER, CHANNEL, thread.parentTs(),
+                reopenValue));
+
+        assertEquals(200, ack.statusCode(), ack.body());
+        FakeSlackApi.Call note = app.slack.await("chat.postEphemeral", 1, WAIT).get(0);
+        assertEquals(BYSTANDER, note.param("user"));
+        assertEquals(CHANNEL, note.param("channel"));
+        assertTrue(note.param("text").startsWith("Only <@" + RECORDER + ">"), note.param("text"));
+        app.finishPosting();
+        assertEquals(updatesBefore, app.slack.calls("chat.update").size(), "the parent was not touched");
+        assertEquals(postsBefore, app.slack.calls("chat.postMessage").size(), "nothing was posted in the thread");
+    }
+
+    @Test
+    void reopen_by_the_recorder_restores_reanswer_and_record_decision_on_the_parent() {
+        DecisionThread thread = decisionWithTwoReanswers();
+        String reopenValue = button(recordDecision(thread, RECORDER), "reopen_decision").path("value").asText();
+        int updatesBefore = app.slack.calls("chat.update").size();
+
+        HttpResponse<String> ack = app.postPayload(SlackPayloads.reopenClick(RECORDER, CHANNEL, thread.parentTs(),
+                reopenValue));
+
+        assertEquals(200, ack.statusCode(), ack.body());
+        FakeSlackApi.Call update = app.slack.await("chat.update", updatesBefore + 1, WAIT).get(updatesBefore);
+        assertEquals(thread.parentTs(), update.param("ts"));
+        List<String> actions = update.json("blocks").findValuesAsText("action_id");
+        assertTrue(actions.contains("reanswer"), "Re-answer is back: " + actions);
+        assertTrue(actions.contains("record_decision"), "Record decision is back: " + actions);
+        assertFalse(actions.contains("reopen_decision"), actions.toString());
+        assertFalse(update.param("text").startsWith("Decided"), update.param("text"));
+        JsonNode payload = update.json("metadata").path("event_payload");
+        assertTrue(payload.path("recorded").isMissingNode(), "no longer recorded: " + payload);
+        assertEquals(3, payload.path("team").path("people").asInt(), "the team's answers are kept: " + payload);
+        FakeSlackApi.Call note = app.slack.await("chat.postMessage", c -> c.param("text").contains("reopened"), 1,
+                WAIT).get(0);
+        assertEquals(thread.parentTs(), note.param("thread_ts"), "the thread is told it was reopened");
+        assertTrue(app.slack.calls("chat.postEphemeral").isEmpty(), "the recorder is not refused");
+    }
+
+    @Test
+    void record_decision_on_a_headline_reply_posts_the_record_in_that_thread_and_updates_the_headline_reply()
+            throws Exception {
+        String rootTs = "1690000000.000200";
+        app.postPayload(SlackPayloads.messageShortcut(ASKER, CHANNEL, rootTs, null));
+        String metadata = app.slack.await("views.open", 1, WAIT).get(0).json("view").path("private_metadata")
+                .asText();
+        app.postPayload(SlackPayloads.viewSubmission(ASKER, metadata, SlackPayloads.djangoAnswers(), PROJECT));
+        FakeSlackApi.Call headline = app.slack.await("chat.postMessage", 2, WAIT).get(0);
+        String headlineTs = app.slack.answerTo(headline).path("ts").asText();
+        awaitStored(headlineTs);
+        String value = button(headline.json("blocks"), "record_decision").path("value").asText();
+
+        app.postPayload(SlackPayloads.buttonClick("record_decision", "Record decision", RECORDER, CHANNEL,
+                headlineTs, rootTs, value));
+
+        FakeSlackApi.Call record = app.slack.await("chat.postMessage", c -> c.param("blocks").contains(
+                "Decision record"), 1, WAIT).get(0);
+        assertEquals(rootTs, record.param("thread_ts"), "the record goes to the thread the headline is in");
+        assertTrue(record.param("blocks").contains("# Use Django for " + PROJECT), record.param("blocks"));
+        FakeSlackApi.Call update = app.slack.await("chat.update", 1, WAIT).get(0);
+        assertEquals(headlineTs, update.param("ts"), "the headline reply is marked decided, not the thread root");
+        assertEquals(RECORDER, update.json("metadata").path("event_payload").path("recorded").path("by").asText());
+    }
+
+    // ---- the renderer, pure ----------------------------------------------------------------------------------
+
+    @Test
+    void markdown_is_an_architecture_decision_record_of_the_team_result() {
+        Source guide = new Source("guide", "Django or Flask", "Example Press", Optional.of("https://example.com/guide"),
+                Optional.of("2024"));
+        Source notes = new Source("notes", "Small apps", "Notes Inc", Optional.empty(), Optional.empty());
+        Question adminUi = new Question("admin_ui", "Will staff manage data in an admin UI?", "Admin UI",
+                Optional.empty(), List.of(
+                        option("yes", "Yes", Lean.DJANGO, false, "Django ships an admin.",
+                                new Citation(guide, "Django includes an admin panel.")),
+                        option("no", "No", Lean.NONE, false, "Favours neither."),
+                        option("unsure", "Not sure", Lean.NONE, false, "Counts for neither.")));
+        Question apiOnly = new Question("api_only", "Is it an API-only service?", "API only", Optional.empty(),
+                List.of(
+                        option("yes", "Yes", Lean.FLASK, true, "A small JSON API suits a microframework.",
+                                new Citation(notes, "FastAPI fits JSON APIs.")),
+                        option("no", "No", Lean.DJANGO, false, "Pages and forms suit Django.",
+                                new Citation(guide, "Django renders pages.")),
+                        option("unsure", "Not sure", Lean.NONE, false, "Counts for neither.")));
+        QuestionBank bank = new QuestionBank(List.of(guide, notes), List.of(adminUi, apiOnly),
+                List.of(new Citation(guide, "Ties go to Django.")));
+        Scorer scorer = new Scorer();
+        Map<String, String> newestAnswers = Map.of("admin_ui", "yes", "api_only", "yes");
+        Map<String, String> flaskAnswers = Map.of("admin_ui", "no", "api_only", "yes");
+        var facts = new DecisionRecordRenderer.Facts(scorer.score(bank.answers(newestAnswers)),
+                Optional.of(TeamTally.of(bank, scorer, List.of(flaskAnswers, flaskAnswers, newestAnswers))),
+                Optional.of(PROJECT), List.of(ASKER, SECOND, THIRD), SECOND,
+                // Late in the UTC day: the record's date must not depend on the machine's time zone.
+                Instant.parse("2024-03-05T23:30:00Z"),
+                "https://test.slack.com/archives/C0GENERAL/p1700000000000101");
+
+        String markdown = new DecisionRecordRenderer().markdown(facts);
+
+        assertEquals("""
+                # Use Flask for Customer portal
+
+                - Status: Accepted
+                - Date: 2024-03-05
+                - Deciders (Slack user ids): U0ASKER1, U0SECOND, U0THIRD3
+                - Recorded by (Slack user id): U0SECOND
+                - Discussion: https://test.slack.com/archives/C0GENERAL/p1700000000000101
+
+                ## Context
+
+                We had to choose between Django and Flask for Customer portal. 3 people answered Framework \
+                Advisor's questions in Slack; its advice is built from published articles, cited below.
+
+                ## Decision
+
+                We will use **Flask**. Team tally: Django 1 · Flask 2 (each person's latest answers count once; \
+                the majority wins and a tie goes to Django). Newest answers: Django, Django 1 · Flask 1, \
+                confidence too close to call.
+
+                ## Reasons
+
+                - Admin UI: Yes → Django. Django ships an admin.
+                  > “Django includes an admin panel.” [1]
+                - API only: Yes → Flask. A small JSON API suits a microframework.
+                  > “FastAPI fits JSON APIs.” [2]
+
+                ## Points of disagreement
+
+                - Admin UI: 1 yes · 2 no
+
+                ## Also considered
+
+                - FastAPI: the articles say it may fit better for API only (Yes).
+
+                ## Sources
+
+                1. Example Press, “Django or Flask”, 2024. https://example.com/guide
+                2. Notes Inc, “Small apps” (no public link known)
+                """, markdown);
+    }
+
+    @Test
+    void message_keeps_every_section_within_slack_limits_and_every_code_block_closed_for_a_long_record() {
+        QuestionBank bank = TestApp.bank();
+        Scorer scorer = new Scorer();
+        // Every question answered, with the option citing the most; a second and third person differ everywhere,
+        // so every question is a point of disagreement.
+        Map<String, String> newest = new LinkedHashMap<>();
+        Map<String, String> unsure = new LinkedHashMap<>();
+        Map<String, String> other = new LinkedHashMap<>();
+        for (Question question : bank.questions()) {
+            Option cited = question.options().stream().filter(Option::movesScore)
+                    .max(Comparator.comparingInt(o -> o.citations().size())).orElseThrow();
+            newest.put(question.id(), cited.id());
+            unsure.put(question.id(), Option.UNSURE);
+            other.put(question.id(), question.options().stream().map(Option::id)
+                    .filter(id -> !id.equals(cited.id()) && !id.equals(Option.UNSURE)).findFirst().orElseThrow());
+        }
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            people.add(String.format("U%08d", i));
+        }
+        // The longest project name the modal accepts, made of the characters mrkdwn escaping makes five times longer.
+        String project = "&<>".repeat(ModalRenderer.MAX_PROJECT / 3 + 1).substring(0, ModalRenderer.MAX_PROJECT);
+        Recommendation recommendation = scorer.score(bank.answers(newest));
+        var facts = new DecisionRecordRenderer.Facts(recommendation,
+                Optional.of(TeamTally.of(bank, scorer, List.of(unsure, other, newest))), Optional.of(project),
+                people, people.get(0), Instant.parse("2026-01-31T12:00:00Z"),
+                "https://a-very-long-workspace-name-for-testing.slack.com/archives/C0GENERAL/p1700000000000101");
+        var renderer = new DecisionRecordRenderer();
+
+        SlackMessage message = renderer.message(facts, Blocks.object().put("event_type", "framework_recommendation"));
+
+        assertEquals(List.of(), BlockKitLimits.messageProblems(message.text(), message.blocks()));
+        assertTrue(message.blocks().size() <= BlockKitLimits.MESSAGE_BLOCKS, message.blocks().size() + " blocks");
+        StringBuilder code = new StringBuilder();
+        for (int i = 1; i < message.blocks().size(); i++) {
+            String text = message.blocks().get(i).path("text").path("text").asText();
+            assertTrue(text.length() <= BlockKitLimits.TEXT, "block " + i + " is " + text.length() + " characters");
+            assertTrue(text.startsWith("```\n") && text.endsWith("\n```"),
+                    "block " + i + " is a whole code block (nothing cut off by the length limit): " + text);
+            code.append(text, 4, text.length() - 3);
+        }
+        for (String line : renderer.markdown(facts).split("\n")) {
+            // Very long lines (the 400 deciders) may be shortened; every other line of the record must be there.
+            if (line.length() < 1000) {
+                assertTrue(code.toString().contains(Mrkdwn.escape(line)), "the record lost the line: " + line);
+            }
+        }
+        assertTrue(code.toString().contains("## Sources"), "the record is complete to its last section");
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    /** A decision thread: the ts of its parent, and the blocks the parent shows now. */
+    private record DecisionThread(String parentTs, FakeSlackApi slack) {
+        JsonNode currentParentBlocks() {
+            List<FakeSlackApi.Call> updates = slack.calls("chat.update").stream()
+                    .filter(c -> parentTs.equals(c.param("ts"))).toList();
+            return updates.get(updates.size() - 1).json("blocks");
+        }
+    }
+
+    /** The asker decides (Django), then two teammates re-answer (Flask each): the team says Flask, 2 to 1. */
+    private DecisionThread decisionWithTwoReanswers() {
+        HttpResponse<String> ack = app.postPayload(SlackPayloads.viewSubmission(ASKER,
+                SlackPayloads.newDecisionMetadata(CHANNEL), SlackPayloads.djangoAnswers(), PROJECT));
+        assertEquals(200, ack.statusCode(), ack.body());
+        FakeSlackApi.Call parent = app.slack.await("chat.postMessage", 2, WAIT).get(0);
+        String parentTs = app.slack.answerTo(parent).path("ts").asText();
+        awaitStored(parentTs);
+        String value = button(parent.json("blocks"), "reanswer").path("value").asText();
+        value = reanswer(SECOND, parentTs, value, SlackPayloads.answers(Map.of("admin_ui", "no", "auth", "no",
+                "api_only", "yes", "team_experience", "over_5_years", "outlook", "keep_small")), 1);
+        reanswer(THIRD, parentTs, value, SlackPayloads.answers(Map.of("admin_ui", "no", "auth", "no",
+                "api_only", "yes", "outlook", "keep_small", "scope_growth", "small_defined")), 2);
+        return new DecisionThread(parentTs, app.slack);
+    }
+
+    /** Presses Re-answer, submits {@code answers}, waits for the parent's update; returns its new button value. */
+    private String reanswer(String user, String parentTs, String buttonValue, Map<String, String> answers,
+                            int updates) {
+        int opened = app.slack.calls("views.open").size();
+        app.postPayload(SlackPayloads.reanswerClick(user, CHANNEL, parentTs, buttonValue));
+        JsonNode view = app.slack.await("views.open", opened + 1, WAIT).get(opened).json("view");
+        // Slack submits the project name the modal was pre-filled with.
+        String project = projectPrefill(view);
+        HttpResponse<String> ack = app.postPayload(SlackPayloads.viewSubmission(user,
+                view.path("private_metadata").asText(), answers, project));
+        assertEquals(200, ack.statusCode(), ack.body());
+        FakeSlackApi.Call update = app.slack.await("chat.update", updates, WAIT).get(updates - 1);
+        return button(update.json("blocks"), "reanswer").path("value").asText();
+    }
+
+    /** Presses Record decision and returns the blocks of the parent as it is updated. */
+    private JsonNode recordDecision(DecisionThread thread, String user) {
+        int updates = app.slack.calls("chat.update").size();
+        String value = button(thread.currentParentBlocks(), "record_decision").path("value").asText();
+        app.postPayload(SlackPayloads.recordClick(user, CHANNEL, thread.parentTs(), value));
+        app.slack.await("chat.postMessage", c -> c.param("blocks").contains("Decision record"), 1, WAIT);
+        return app.slack.await("chat.update", updates + 1, WAIT).get(updates).json("blocks");
+    }
+
+    /** Waits, polling the app's store, until the decision of the thread {@code parentTs} is stored. */
+    private void awaitStored(String parentTs) {
+        ThreadKey key = new ThreadKey(FakeSlackApi.TEAM_ID, CHANNEL, parentTs);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (app.store.findDecision(key).isEmpty()
+                || app.store.latestAnswers(app.store.findDecision(key).get().id(), ASKER).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the decision of thread " + parentTs + " was not stored within " + WAIT);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    private static String projectPrefill(JsonNode view) {
+        for (JsonNode block : view.path("blocks")) {
+            if ("project".equals(block.path("block_id").asText())) {
+                JsonNode value = block.path("element").path("initial_value");
+                return value.isMissingNode() ? null : value.asText();
+            }
+        }
+        throw new AssertionError("the modal has no project block: " + view);
+    }
+
+    private static Option option(String id, String text, Lean lean, boolean fastApi, String why,
+                                 Citation... citations) {
+        return new Option(id, text, lean, lean == Lean.NONE ? 0 : 1, fastApi, why, List.of(citations));
+    }
+
+    private static JsonNode button(JsonNode blocks, String actionId) {
+        for (JsonNode block : blocks) {
+            for (JsonNode element : block.path("elements")) {
+                if (actionId.equals(element.path("action_id").asText())) {
+                    return element;
+                }
+            }
+        }
+        throw new AssertionError("no " + actionId + " button in " + blocks);
+    }
+}
