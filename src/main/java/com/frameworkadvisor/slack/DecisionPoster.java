@@ -99,6 +99,9 @@ final class DecisionPoster {
             // The thread works without the store (the Re-answer button carries its answers); the team tally
             // starts with the next re-answer that reaches the database.
             log.warn("decision_not_stored channel={} thread={} problem=\"{}\"", channel, parentTs, e.getMessage());
+            tellQuietly(channel, submission.userId(), "I posted the recommendation, but I couldn't reach my "
+                    + "database, so it isn't in the channel's history or the team tally yet. Re-answering in its "
+                    + "thread in a few minutes will count it.");
         }
     }
 
@@ -155,14 +158,19 @@ final class DecisionPoster {
         } catch (StoreUnavailableException e) {
             log.warn("answers_not_stored channel={} thread={} problem=\"{}\"", target.channel(),
                     thread.threadTs(), e.getMessage());
-            try {
-                api.postEphemeral(target.channel(), submission.userId(), "I posted your answers in the thread, but "
-                        + "I couldn't reach my database, so they aren't counted in the team tally yet. Press "
-                        + "*Re-answer* again in a few minutes to be counted.");
-            } catch (SlackCallException ephemeral) {
-                log.info("ephemeral_failed channel={} error={}", target.channel(), ephemeral.error());
-            }
+            tellQuietly(target.channel(), submission.userId(), "I posted your answers in the thread, but I "
+                    + "couldn't reach my database, so they aren't counted in the team tally yet. Press *Re-answer* "
+                    + "again in a few minutes to be counted.");
             return Optional.empty();
+        }
+    }
+
+    /** An ephemeral note that may fail without consequence (the main message already went out). */
+    private void tellQuietly(String channel, String user, String text) {
+        try {
+            api.postEphemeral(channel, user, text);
+        } catch (SlackCallException e) {
+            log.info("ephemeral_failed channel={} error={}", channel, e.error());
         }
     }
 

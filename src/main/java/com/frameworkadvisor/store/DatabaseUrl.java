@@ -68,8 +68,13 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> user, Optional<String
         return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
+    /** The JDBC URL with any {@code password=} parameter masked, for logs and error messages. */
+    public String redactedJdbcUrl() {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
     @Override
     public String toString() {
-        return "DatabaseUrl[" + jdbcUrl + ", user=" + user.orElse("-") + "]";
+        return "DatabaseUrl[" + redactedJdbcUrl() + ", user=" + user.orElse("-") + "]";
     }
 }

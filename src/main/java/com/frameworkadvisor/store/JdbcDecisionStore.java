@@ -36,6 +36,8 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
             + "(SELECT MAX(b.id) FROM answer_set b WHERE b.decision_id = a.decision_id AND b.user_id = a.user_id) "
             + "ORDER BY a.id";
 
+    private static final int LOCK_TIMEOUT_MILLIS = 45_000;
+
     private final HikariDataSource pool;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -60,14 +62,19 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
         config.setConnectionTimeout(3_000);
         config.setValidationTimeout(1_000);
         config.setInitializationFailTimeout(-1);
+        if (url.jdbcUrl().startsWith("jdbc:h2:")) {
+            // withLatestLocked holds a decision's row lock while Slack updates the parent (which may retry for up
+            // to 30 s); H2's default 1-second lock timeout would make the waiting submissions give up.
+            config.setConnectionInitSql("SET LOCK_TIMEOUT " + LOCK_TIMEOUT_MILLIS);
+        }
         HikariDataSource pool = new HikariDataSource(config);
         try {
             var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
                     .loggers("slf4j").load().migrate();
-            log.info("database_ready url={} migrations_applied={}", url.jdbcUrl(), result.migrationsExecuted);
+            log.info("database_ready url={} migrations_applied={}", url.redactedJdbcUrl(), result.migrationsExecuted);
         } catch (RuntimeException e) {
             pool.close();
-            throw new StoreUnavailableException("Could not open the database at " + url.jdbcUrl() + ": "
+            throw new StoreUnavailableException("Could not open the database at " + url.redactedJdbcUrl() + ": "
                     + rootMessage(e), e);
         }
         return new JdbcDecisionStore(pool);
