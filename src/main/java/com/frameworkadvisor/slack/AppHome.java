@@ -120,8 +120,8 @@ final class AppHome {
         BlockActionPayload payload = request.getPayload();
         String user = payload.getUser() == null ? null : payload.getUser().getId();
         String dm = payload.getActions() == null ? null : payload.getActions().stream()
-                .filter(a -> SlackIds.HOME_NEW_DECISION.equals(a.getActionId())).map(BlockActionPayload.Action::getValue)
-                .findFirst().orElse(null);
+                .filter(a -> a != null && SlackIds.HOME_NEW_DECISION.equals(a.getActionId())).findFirst()
+                .map(BlockActionPayload.Action::getValue).orElse(null);
         if (!Mrkdwn.isUserId(user) || payload.getTriggerId() == null) {
             return ctx.ack();
         }

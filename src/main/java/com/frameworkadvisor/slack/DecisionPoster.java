@@ -58,6 +58,16 @@ final class DecisionPoster {
     }
 
     void deliver(Submission submission) {
+        try {
+            deliverOrThrow(submission);
+        } catch (RuntimeException e) {
+            // A bug must not make an accepted submission vanish: log it with the decision, so it can be re-sent.
+            log.error("decision_not_delivered channel={} user={} answers={} error=unexpected",
+                    submission.target().channel(), submission.userId(), submission.answers().asMap(), e);
+        }
+    }
+
+    private void deliverOrThrow(Submission submission) {
         Recommendation r = scorer.score(submission.answers());
         ModalMetadata target = submission.target();
         Authors authors = new Authors(submission.project(), target.askedBy().orElse(submission.userId()),
@@ -226,10 +236,15 @@ final class DecisionPoster {
         };
     }
 
-    /** Slack stayed down: log the whole decision once, at error level, so an operator can re-send it. */
+    /**
+     * Slack stayed down, or did not answer a post in time: log the whole decision once, at error level, so an
+     * operator can re-send it (after a {@value SlackCallException#NO_ANSWER}, only if it is missing in Slack).
+     */
     private static void lost(Submission submission, Recommendation r, SlackCallException e) {
-        log.error("decision_not_delivered channel={} thread={} user={} project=\"{}\" recommendation={} answers={} "
-                        + "error={}", submission.target().channel(), submission.target().threadTs().orElse("-"),
+        log.error("{} channel={} thread={} user={} project=\"{}\" recommendation={} answers={} error={}",
+                SlackCallException.NO_ANSWER.equals(e.error()) ? "decision_delivery_uncertain"
+                        : "decision_not_delivered", submission.target().channel(),
+                submission.target().threadTs().orElse("-"),
                 submission.userId(), submission.project().orElse(""), r.framework().id(),
                 submission.answers().asMap(), e.getMessage());
     }

@@ -77,6 +77,9 @@ record ModalMetadata(String channel, Optional<String> threadTs, Optional<String>
         }
         Optional<String> threadTs = optionalTs(node, "thread_ts");
         Optional<String> parentTs = optionalTs(node, "parent_ts");
+        if (parentTs.isPresent() && threadTs.isEmpty()) {
+            throw new UnreadablePayloadException("private_metadata has a parent_ts without a thread_ts");
+        }
         Optional<String> askedBy = optionalText(node, "asked_by");
         if (askedBy.isPresent() && !Mrkdwn.isUserId(askedBy.get())) {
             throw new UnreadablePayloadException("private_metadata has a malformed asked_by");

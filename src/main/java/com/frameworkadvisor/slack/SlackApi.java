@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -53,7 +54,7 @@ final class SlackApi {
 
     /** Posts a message (in a thread when {@code threadTs} is given) and returns its {@code ts}. */
     String postMessage(String channel, String threadTs, SlackMessage message) throws SlackCallException {
-        return call("chat.postMessage", Budget.BACKGROUND, c -> c.chatPostMessage(r -> r
+        return call("chat.postMessage", Budget.BACKGROUND, NOT_IDEMPOTENT, c -> c.chatPostMessage(r -> r
                 .channel(channel)
                 .threadTs(threadTs)
                 .text(message.text())
@@ -95,6 +96,15 @@ final class SlackApi {
     }
 
     <T extends SlackApiTextResponse> T call(String method, Budget budget, Call<T> call) throws SlackCallException {
+        return call(method, budget, IDEMPOTENT, call);
+    }
+
+    /** Whether a call may be repeated after it was sent but its answer never came. */
+    private static final boolean IDEMPOTENT = true;
+    private static final boolean NOT_IDEMPOTENT = false;
+
+    private <T extends SlackApiTextResponse> T call(String method, Budget budget, boolean idempotent, Call<T> call)
+            throws SlackCallException {
         long start = System.nanoTime();
         long deadline = start + budget.deadline().toNanos();
         long backoff = budget.firstBackoff().toMillis();
@@ -131,6 +141,14 @@ final class SlackApi {
             } catch (InterruptedIOException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new SlackCallException(method, "interrupted", SlackCallException.Kind.UNAVAILABLE);
+                }
+                boolean sent = e.getMessage() == null || !e.getMessage().toLowerCase(Locale.ROOT).contains("connect");
+                if (sent && !idempotent) {
+                    // The request reached Slack but no answer came: Slack may have posted it. Posting again could
+                    // show the recommendation twice, and Slack has no idempotency key, so the caller decides.
+                    log.warn("slack_no_answer method={} attempt={}", method, attempt);
+                    throw new SlackCallException(method, SlackCallException.NO_ANSWER,
+                            SlackCallException.Kind.UNAVAILABLE);
                 }
                 lastProblem = "timeout";
                 waitMillis = jitter(backoff);

@@ -18,6 +18,9 @@ final class SlackCallException extends Exception {
         OTHER
     }
 
+    /** The request was sent but Slack did not answer in time: it may or may not have been carried out. */
+    static final String NO_ANSWER = "no_answer_in_time";
+
     private static final Set<String> CHANNEL_ERRORS = Set.of("not_in_channel", "channel_not_found", "is_archived");
     private static final Set<String> TRIGGER_ERRORS =
             Set.of("expired_trigger_id", "exchanged_trigger_id", "invalid_trigger_id", "trigger_expired");

@@ -4,6 +4,9 @@ import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.ViewClosedRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.javalin.http.Context;
@@ -18,6 +21,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -82,6 +86,12 @@ final class BoltAdapter {
                 ctx.status(400).contentType(JSON).result("{\"error\":\"not a Slack request\"}");
                 return;
             }
+            if (!complete(request)) {
+                log.warn("request_refused status=400 reason=\"incomplete payload\" type={}",
+                        request.getClass().getSimpleName());
+                ctx.status(400).contentType(JSON).result("{\"error\":\"malformed payload\"}");
+                return;
+            }
             write(ctx, app.run(request));
         } catch (io.javalin.http.HttpResponseException e) {
             throw e;
@@ -94,6 +104,24 @@ final class BoltAdapter {
         } finally {
             MDC.remove("request_id");
         }
+    }
+
+    /**
+     * Whether Bolt can route the request: signed payloads Slack never sends (a view submission without a view,
+     * an action list holding null) make Bolt's router throw, so they are refused here as malformed.
+     */
+    private static boolean complete(Request<?> request) {
+        if (request instanceof ViewSubmissionRequest submission) {
+            return submission.getPayload() != null && submission.getPayload().getView() != null;
+        }
+        if (request instanceof ViewClosedRequest closed) {
+            return closed.getPayload() != null && closed.getPayload().getView() != null;
+        }
+        if (request instanceof BlockActionRequest action) {
+            return action.getPayload() != null && action.getPayload().getActions() != null
+                    && action.getPayload().getActions().stream().allMatch(Objects::nonNull);
+        }
+        return true;
     }
 
     private boolean signedBySlack(Map<String, List<String>> headers, String body) {
