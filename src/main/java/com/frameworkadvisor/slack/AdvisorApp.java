@@ -106,6 +106,7 @@ public final class AdvisorApp {
         config.setHttpClientCallTimeoutMillis((int) timeout.toMillis() * 2);
         OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
                 .connectTimeout(Duration.ofSeconds(3))
+                .socketFactory(new NoDelaySocketFactory())
                 .build();
         return Slack.getInstance(config, new SlackHttpClient(http));
     }
