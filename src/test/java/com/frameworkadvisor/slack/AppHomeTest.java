@@ -3,11 +3,9 @@ package com.frameworkadvisor.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.store.DecisionHistory;
+import com.frameworkadvisor.support.AppUnderTest;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.SlackPayloads;
-import com.frameworkadvisor.support.TestApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -27,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The App Home tab, through the real app over HTTP against the fake Slack Web API: {@code app_home_opened} is
  * acked at once and answered with a {@code views.publish} of a Home view within Slack's limits.
  */
-class AppHomeTest {
+class AppHomeTest extends AppUnderTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String JSON = "application/json";
@@ -36,18 +34,6 @@ class AppHomeTest {
     private static final int HOME_BLOCKS = 100;
     private static final int SECTION_TEXT = 3000;
     private static final int HEADER_TEXT = 150;
-
-    private TestApp app;
-
-    @BeforeEach
-    void start() {
-        app = TestApp.start();
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     @Test
     void app_home_opened_is_acked_before_the_home_view_is_published() {

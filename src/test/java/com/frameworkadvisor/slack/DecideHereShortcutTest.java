@@ -2,11 +2,10 @@ package com.frameworkadvisor.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.frameworkadvisor.support.AppUnderTest;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.SlackPayloads;
 import com.frameworkadvisor.support.TestApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -25,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The "Decide Django vs Flask" message shortcut, through the real app over HTTP against the fake Slack Web API:
  * the same modal opens, and the answer lands in the thread of the message it was used on.
  */
-class DecideHereShortcutTest {
+class DecideHereShortcutTest extends AppUnderTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** A message people wrote in the channel before anyone asked the bot; not one the fake Slack API posted. */
@@ -33,18 +32,6 @@ class DecideHereShortcutTest {
     /** A reply inside that message's thread. */
     private static final String REPLY_TS = "1690000050.000300";
     private static final String TEAMMATE = "U0TEAMMATE";
-
-    private TestApp app;
-
-    @BeforeEach
-    void start() {
-        app = TestApp.start();
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     @Test
     void shortcut_on_a_top_level_message_opens_the_decision_modal_aimed_at_that_message_thread() throws Exception {

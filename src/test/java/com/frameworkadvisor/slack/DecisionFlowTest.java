@@ -2,11 +2,10 @@ package com.frameworkadvisor.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.frameworkadvisor.support.AppUnderTest;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.SlackPayloads;
 import com.frameworkadvisor.support.TestApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -22,21 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Ask → decide → re-answer, through the real app over HTTP against the fake Slack Web API. */
-class DecisionFlowTest {
+class DecisionFlowTest extends AppUnderTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    private TestApp app;
-
-    @BeforeEach
-    void start() {
-        app = TestApp.start();
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     static Map<String, String> djangoAnswers() {
         Map<String, String> answers = new LinkedHashMap<>();

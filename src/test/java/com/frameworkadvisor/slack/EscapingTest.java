@@ -2,11 +2,9 @@ package com.frameworkadvisor.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.frameworkadvisor.support.AppUnderTest;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.SlackPayloads;
-import com.frameworkadvisor.support.TestApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -25,23 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What a person typed is shown as typed: in mrkdwn, {@code & < >} are escaped so a project name can never ping
  * the channel or forge a link. In the message metadata, which is data and never rendered, it stays raw.
  */
-class EscapingTest {
+class EscapingTest extends AppUnderTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String HOSTILE_PROJECT = "<!channel> & <https://evil.example|click> @here";
     private static final String PARENT_TS = "1700000000.000101";
     private static final String ESCAPED_PROJECT = "&lt;!channel&gt; &amp; &lt;https://evil.example|click&gt; @here";
-
-    private TestApp app;
-
-    @BeforeEach
-    void start() {
-        app = TestApp.start();
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     @Test
     void a_hostile_project_name_is_escaped_in_the_posted_messages() {

@@ -2,11 +2,9 @@ package com.frameworkadvisor.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.frameworkadvisor.support.AppUnderTest;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.SlackPayloads;
-import com.frameworkadvisor.support.TestApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -25,22 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A recommendation that cannot be posted where it was asked for is never lost: the user is told why (an ephemeral
  * note where Slack allows one) and gets the whole recommendation, parent and cited thread reply, as a DM.
  */
-class FallbackTest {
+class FallbackTest extends AppUnderTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** The fake's DM channel with a user is "D" + the user id, like Slack's conversations.open answer. */
     private static final String DM = "D" + ASKER;
-
-    private TestApp app;
-
-    @BeforeEach
-    void start() {
-        app = TestApp.start();
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     @Test
     void not_in_channel_explains_how_to_invite_the_bot_and_sends_the_recommendation_as_a_dm() {

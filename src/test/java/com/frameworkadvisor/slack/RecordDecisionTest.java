@@ -11,12 +11,11 @@ import com.frameworkadvisor.decision.Scorer;
 import com.frameworkadvisor.decision.Source;
 import com.frameworkadvisor.decision.TeamTally;
 import com.frameworkadvisor.store.ThreadKey;
+import com.frameworkadvisor.support.AppUnderTest;
 import com.frameworkadvisor.support.BlockKitLimits;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.SlackPayloads;
 import com.frameworkadvisor.support.TestApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -39,25 +38,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * "Record decision" and "Reopen", through the real app over HTTP against the fake Slack Web API, and the pure
  * {@link DecisionRecordRenderer} that writes the decision record.
  */
-class RecordDecisionTest {
+class RecordDecisionTest extends AppUnderTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String SECOND = "U0SECOND";
     private static final String THIRD = "U0THIRD3";
     private static final String RECORDER = "U0RECORDER";
     private static final String BYSTANDER = "U0BYSTANDER";
     private static final String PROJECT = "Customer portal";
-
-    private TestApp app;
-
-    @BeforeEach
-    void start() {
-        app = TestApp.start();
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     // ---- through the app -------------------------------------------------------------------------------------
 

@@ -2,11 +2,9 @@ package com.frameworkadvisor.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.frameworkadvisor.support.AppUnderTest;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.SlackPayloads;
-import com.frameworkadvisor.support.TestApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -22,21 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The decision modal's submission is checked before anything is posted; mistakes come back as field errors. */
-class SubmissionValidationTest {
+class SubmissionValidationTest extends AppUnderTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    private TestApp app;
-
-    @BeforeEach
-    void start() {
-        app = TestApp.start();
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     @Test
     void an_unanswered_question_comes_back_as_an_error_on_its_block_and_nothing_is_posted() throws Exception {
