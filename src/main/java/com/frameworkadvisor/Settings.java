@@ -107,8 +107,8 @@ public record Settings(int port, String botToken, String signingSecret, Optional
     @Override
     public String toString() {
         return "Settings[port=" + port + ", slackApiUrl=" + slackApiUrl + ", command=" + command
-                + ", socketMode=" + appToken.isPresent() + ", database=" + (databaseUrl.isPresent() ? "external" : "embedded")
-                + "]";
+                + ", socketMode=" + appToken.isPresent()
+                + ", database=" + (databaseUrl.isPresent() ? "external" : "embedded") + "]";
     }
 
     /** One or more environment variables are missing or malformed. */

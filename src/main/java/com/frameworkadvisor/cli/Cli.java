@@ -81,7 +81,8 @@ public final class Cli {
                     out.print(USAGE);
                     yield EXIT_OK;
                 }
-                default -> throw new UsageException("unknown command '" + command + "'; commands: questions, recommend");
+                default -> throw new UsageException("unknown command '" + command
+                        + "'; commands: questions, recommend");
             };
         } catch (UsageException | InvalidAnswerException e) {
             err.println("error: " + e.getMessage());

@@ -56,11 +56,11 @@ final class AppHome {
     /** {@code app_home_opened}: ack at once, publish the Home view after. */
     Response opened(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext ctx) {
         AppHomeOpenedEvent event = payload.getEvent();
-        if (event == null || !"home".equals(event.getTab()) || !Mrkdwn.isUserId(event.getUser())) {
+        if (event == null || !"home".equals(event.getTab()) || !SlackPayloadParts.isUserId(event.getUser())) {
             return ctx.ack();
         }
-        String workspace = Mrkdwn.isTeamId(payload.getTeamId()) ? payload.getTeamId() : "unknown";
-        String dm = Mrkdwn.isChannelId(event.getChannel()) ? event.getChannel() : null;
+        String workspace = SlackPayloadParts.workspace(payload.getTeamId());
+        String dm = SlackPayloadParts.isChannelId(event.getChannel()) ? event.getChannel() : null;
         try {
             executor.execute(() -> publish(workspace, event.getUser(), dm));
         } catch (RejectedExecutionException e) {
@@ -119,14 +119,13 @@ final class AppHome {
     Response startDecision(BlockActionRequest request, ActionContext ctx) {
         BlockActionPayload payload = request.getPayload();
         String user = payload.getUser() == null ? null : payload.getUser().getId();
-        String dm = payload.getActions() == null ? null : payload.getActions().stream()
-                .filter(a -> a != null && SlackIds.HOME_NEW_DECISION.equals(a.getActionId())).findFirst()
+        String dm = SlackPayloadParts.action(payload, SlackIds.HOME_NEW_DECISION)
                 .map(BlockActionPayload.Action::getValue).orElse(null);
-        if (!Mrkdwn.isUserId(user) || payload.getTriggerId() == null) {
+        if (!SlackPayloadParts.isUserId(user) || payload.getTriggerId() == null) {
             return ctx.ack();
         }
         try {
-            String channel = Mrkdwn.isChannelId(dm) ? dm : api.openDirectMessage(user);
+            String channel = SlackPayloadParts.isChannelId(dm) ? dm : api.openDirectMessage(user);
             api.openView(payload.getTriggerId(), modals.render(Optional.empty(), Map.of(),
                     ModalMetadata.newDecision(channel).toJson(json), false));
         } catch (SlackCallException e) {

@@ -48,7 +48,7 @@ final class AskCommand implements SlashCommandHandler {
         if (text.equalsIgnoreCase("history")) {
             return ctx.ack(history(payload));
         }
-        if (!Mrkdwn.isChannelId(payload.getChannelId()) || payload.getTriggerId() == null) {
+        if (!SlackPayloadParts.isChannelId(payload.getChannelId()) || payload.getTriggerId() == null) {
             return ctx.ack("I couldn't tell where this command came from. Please run `" + command + "` again.");
         }
         String metadata = ModalMetadata.newDecision(payload.getChannelId()).toJson(json);
@@ -65,7 +65,8 @@ final class AskCommand implements SlashCommandHandler {
 
     /** The channel's last decisions, for {@code /framework history}. */
     private String history(SlashCommandPayload payload) {
-        if (!Mrkdwn.isTeamId(payload.getTeamId()) || !Mrkdwn.isChannelId(payload.getChannelId())) {
+        if (!SlackPayloadParts.isTeamId(payload.getTeamId())
+                || !SlackPayloadParts.isChannelId(payload.getChannelId())) {
             return "I couldn't tell which channel this is. Please run `" + command + " history` again.";
         }
         try {

@@ -38,7 +38,7 @@ final class DecideHereShortcut implements MessageShortcutHandler {
                 ? payload.getMessage().getTs() : payload.getMessageTs();
         String threadTs = payload.getMessage() != null && payload.getMessage().getThreadTs() != null
                 ? payload.getMessage().getThreadTs() : messageTs;
-        if (!Mrkdwn.isChannelId(channel) || threadTs == null || !threadTs.matches("\\d{1,12}\\.\\d{1,8}")
+        if (!SlackPayloadParts.isChannelId(channel) || !SlackPayloadParts.isMessageTs(threadTs)
                 || payload.getTriggerId() == null) {
             log.warn("shortcut_rejected reason=\"missing channel, message or trigger\"");
             return ctx.ack();
@@ -51,12 +51,8 @@ final class DecideHereShortcut implements MessageShortcutHandler {
             log.warn("modal_not_opened shortcut={} channel={} error={}", SlackIds.DECIDE_HERE_SHORTCUT, channel,
                     e.error());
             String user = payload.getUser() == null ? null : payload.getUser().getId();
-            if (Mrkdwn.isUserId(user)) {
-                try {
-                    api.postEphemeral(channel, user, AskCommand.whyNoModal(e, "use the shortcut again"));
-                } catch (SlackCallException ephemeral) {
-                    log.info("ephemeral_failed channel={} error={}", channel, ephemeral.error());
-                }
+            if (SlackPayloadParts.isUserId(user)) {
+                api.tellAfterAck(channel, user, AskCommand.whyNoModal(e, "use the shortcut again"));
             }
         }
         return ctx.ack();

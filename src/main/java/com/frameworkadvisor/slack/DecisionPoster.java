@@ -109,7 +109,7 @@ final class DecisionPoster {
             // The thread works without the store (the Re-answer button carries its answers); the team tally
             // starts with the next re-answer that reaches the database.
             log.warn("decision_not_stored channel={} thread={} problem=\"{}\"", channel, parentTs, e.getMessage());
-            tellQuietly(channel, submission.userId(), "I posted the recommendation, but I couldn't reach my "
+            api.tell(channel, submission.userId(), "I posted the recommendation, but I couldn't reach my "
                     + "database, so it isn't in the channel's history or the team tally yet. Re-answering in its "
                     + "thread in a few minutes will count it.");
         }
@@ -168,19 +168,10 @@ final class DecisionPoster {
         } catch (StoreUnavailableException e) {
             log.warn("answers_not_stored channel={} thread={} problem=\"{}\"", target.channel(),
                     thread.threadTs(), e.getMessage());
-            tellQuietly(target.channel(), submission.userId(), "I posted your answers in the thread, but I "
+            api.tell(target.channel(), submission.userId(), "I posted your answers in the thread, but I "
                     + "couldn't reach my database, so they aren't counted in the team tally yet. Press *Re-answer* "
                     + "again in a few minutes to be counted.");
             return Optional.empty();
-        }
-    }
-
-    /** An ephemeral note that may fail without consequence (the main message already went out). */
-    private void tellQuietly(String channel, String user, String text) {
-        try {
-            api.postEphemeral(channel, user, text);
-        } catch (SlackCallException e) {
-            log.info("ephemeral_failed channel={} error={}", channel, e.error());
         }
     }
 
@@ -205,13 +196,8 @@ final class DecisionPoster {
     private void fallBack(Submission submission, Recommendation r, Authors authors, SlackCallException cause) {
         String channel = submission.target().channel();
         String why = whyNotPosted(channel, cause.error());
-        try {
-            api.postEphemeral(channel, submission.userId(), why + " I've sent you the recommendation as a direct "
-                    + "message.");
-        } catch (SlackCallException e) {
-            // Expected where the bot cannot see the conversation at all; the DM below carries the same note.
-            log.info("fallback_ephemeral_failed channel={} error={}", channel, e.error());
-        }
+        // Fails where the bot cannot see the conversation at all; the DM below carries the same note.
+        api.tell(channel, submission.userId(), why + " I've sent you the recommendation as a direct message.");
         try {
             String dm = api.openDirectMessage(submission.userId());
             SlackMessage parent = renderer.withNote(renderer.parent(r, authors), why);

@@ -105,25 +105,23 @@ final class DecisionRecordRenderer {
         ArrayNode blocks = Blocks.array();
         blocks.add(Blocks.section(":memo: *Decision record* by " + Mrkdwn.user(f.recordedBy())
                 + ". Copy it into your repository's `docs/adr/`:"));
-        for (String chunk : chunks(markdown)) {
-            blocks.add(Blocks.section("```\n" + Mrkdwn.escape(chunk) + "```"));
+        for (String chunk : chunks(Mrkdwn.escape(markdown))) {
+            blocks.add(Blocks.section("```\n" + chunk + "```"));
         }
         return new SlackMessage(Mrkdwn.escape(markdown), blocks, metadata);
     }
 
-    private static List<String> chunks(String text) {
+    /** Whole lines of already-escaped text, at most {@link #CHUNK} characters a chunk (a longer line is cut). */
+    private static List<String> chunks(String escaped) {
         List<String> chunks = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        int escapedLength = 0;
-        for (String line : text.split("\n", -1)) {
-            int length = Mrkdwn.escape(line).length() + 1;
-            if (escapedLength + length > CHUNK && current.length() > 0) {
+        for (String line : escaped.split("\n", -1)) {
+            String fitted = Blocks.fit(line, CHUNK - 1) + "\n";
+            if (current.length() + fitted.length() > CHUNK) {
                 chunks.add(current.toString());
                 current.setLength(0);
-                escapedLength = 0;
             }
-            current.append(Blocks.fit(line, CHUNK / 2)).append('\n');
-            escapedLength += Math.min(length, CHUNK / 2 * 5 + 1);
+            current.append(fitted);
         }
         if (!current.toString().isBlank()) {
             chunks.add(current.toString());

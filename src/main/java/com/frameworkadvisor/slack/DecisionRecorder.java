@@ -1,6 +1,5 @@
 package com.frameworkadvisor.slack;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.decision.Recommendation;
@@ -83,10 +82,11 @@ final class DecisionRecorder {
     Response reopen(BlockActionRequest request, ActionContext ctx) {
         press(request.getPayload(), SlackIds.REOPEN_DECISION).ifPresent(press -> later(press, () -> {
             ReanswerValue value = ReanswerValue.parse(json, press.value());
-            String recordedBy = recordedBy(press.value());
+            String recordedBy = value.recordedBy().orElseThrow(() ->
+                    new UnreadablePayloadException("the Reopen button has no recorded_by"));
             if (!press.user().equals(recordedBy)) {
-                api.postEphemeral(press.channel(), press.user(), "Only " + Mrkdwn.user(recordedBy) + ", who "
-                        + "recorded this decision, can reopen it. Ask them, or start a new decision.");
+                tell(press, "Only " + Mrkdwn.user(recordedBy) + ", who recorded this decision, can reopen it. "
+                        + "Ask them, or start a new decision.");
                 return;
             }
             State state = state(press, value);
@@ -113,7 +113,7 @@ final class DecisionRecorder {
         List<AnswerSet> latest = List.of();
         try {
             latest = store.findDecision(new ThreadKey(press.workspace(), press.channel(), press.parentTs()))
-                    .map(decision -> store.withLatestLocked(decision.id(), sets -> sets))
+                    .map(decision -> store.latest(decision.id()))
                     .orElse(List.of());
         } catch (StoreUnavailableException e) {
             log.warn("record_without_store channel={} problem=\"{}\"", press.channel(), e.getMessage());
@@ -151,33 +151,17 @@ final class DecisionRecorder {
         String channel = payload.getChannel() == null ? null : payload.getChannel().getId();
         String user = payload.getUser() == null ? null : payload.getUser().getId();
         String parentTs = payload.getMessage() == null ? null : payload.getMessage().getTs();
-        BlockActionPayload.Action action = payload.getActions() == null ? null : payload.getActions().stream()
-                .filter(a -> actionId.equals(a.getActionId())).findFirst().orElse(null);
-        if (!Mrkdwn.isChannelId(channel) || !Mrkdwn.isUserId(user) || parentTs == null || action == null
-                || !parentTs.matches("\\d{1,12}\\.\\d{1,8}")) {
+        BlockActionPayload.Action action = SlackPayloadParts.action(payload, actionId).orElse(null);
+        if (!SlackPayloadParts.isChannelId(channel) || !SlackPayloadParts.isUserId(user)
+                || !SlackPayloadParts.isMessageTs(parentTs) || action == null) {
             log.warn("button_rejected action={} reason=\"missing channel, user, message or value\"", actionId);
             return Optional.empty();
         }
-        String threadTs = payload.getMessage().getThreadTs() != null
-                && payload.getMessage().getThreadTs().matches("\\d{1,12}\\.\\d{1,8}")
+        String threadTs = SlackPayloadParts.isMessageTs(payload.getMessage().getThreadTs())
                 ? payload.getMessage().getThreadTs() : parentTs;
-        String workspace = payload.getTeam() != null && Mrkdwn.isTeamId(payload.getTeam().getId())
-                ? payload.getTeam().getId() : "unknown";
+        String workspace = SlackPayloadParts.workspace(payload.getTeam() == null ? null : payload.getTeam().getId());
         String domain = payload.getTeam() == null ? null : payload.getTeam().getDomain();
         return Optional.of(new Press(workspace, domain, channel, parentTs, threadTs, user, action.getValue()));
-    }
-
-    private String recordedBy(String value) {
-        try {
-            JsonNode node = json.readTree(value);
-            String by = node == null ? null : node.path("recorded_by").asText(null);
-            if (Mrkdwn.isUserId(by)) {
-                return by;
-            }
-        } catch (java.io.IOException e) {
-            // falls through to the error below
-        }
-        throw new UnreadablePayloadException("the Reopen button has no valid recorded_by");
     }
 
     @FunctionalInterface
@@ -206,10 +190,6 @@ final class DecisionRecorder {
     }
 
     private void tell(Press press, String text) {
-        try {
-            api.postEphemeral(press.channel(), press.user(), text);
-        } catch (SlackCallException e) {
-            log.info("ephemeral_failed channel={} error={}", press.channel(), e.error());
-        }
+        api.tell(press.channel(), press.user(), text);
     }
 }

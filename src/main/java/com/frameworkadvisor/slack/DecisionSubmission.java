@@ -11,7 +11,6 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.ViewState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,7 +50,7 @@ final class DecisionSubmission implements ViewSubmissionHandler {
                     + "the command again."));
         }
         String userId = payload.getUser() == null ? null : payload.getUser().getId();
-        if (!Mrkdwn.isUserId(userId)) {
+        if (!SlackPayloadParts.isUserId(userId)) {
             return ctx.ackWithErrors(Map.of(firstQuestion, "I couldn't tell who you are. Close this form and try "
                     + "again."));
         }
@@ -81,31 +80,17 @@ final class DecisionSubmission implements ViewSubmissionHandler {
         if (!errors.isEmpty()) {
             return ctx.ackWithErrors(errors);
         }
+        String workspace = SlackPayloadParts.workspace(payload.getTeam() == null ? null : payload.getTeam().getId());
         DecisionPoster.Submission submission =
-                new DecisionPoster.Submission(workspace(payload), target, userId, project, bank.answers(answers));
-        Map<String, String> logContext = MDC.getCopyOfContextMap();
+                new DecisionPoster.Submission(workspace, target, userId, project, bank.answers(answers));
         try {
-            executor.execute(() -> {
-                if (logContext != null) {
-                    MDC.setContextMap(logContext);
-                }
-                try {
-                    poster.deliver(submission);
-                } finally {
-                    MDC.clear();
-                }
-            });
+            executor.execute(() -> poster.deliver(submission));
         } catch (RejectedExecutionException e) {
             log.warn("submission_rejected reason=busy channel={} user={}", target.channel(), userId);
             return ctx.ackWithErrors(Map.of(firstQuestion, "I'm too busy to take this right now. Wait a few "
                     + "seconds and press Recommend again; your answers are still here."));
         }
         return ctx.ack();
-    }
-
-    private static String workspace(ViewSubmissionPayload payload) {
-        String team = payload.getTeam() == null ? null : payload.getTeam().getId();
-        return Mrkdwn.isTeamId(team) ? team : "unknown";
     }
 
     private static String selected(Map<String, Map<String, ViewState.Value>> values, String id) {

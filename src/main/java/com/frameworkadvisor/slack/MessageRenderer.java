@@ -73,7 +73,8 @@ final class MessageRenderer {
                         + r.framework().displayName() + "\n" : "")
                 .append("*Confidence:* ").append(r.confidence().words()).append(". ")
                 .append(Mrkdwn.escape(r.confidenceReason()))
-                .append("\n*Score:* Django ").append(r.scores().django()).append(" · Flask ").append(r.scores().flask());
+                .append("\n*Score:* Django ").append(r.scores().django())
+                .append(" · Flask ").append(r.scores().flask());
         authors.project().ifPresent(p -> facts.append("\n*Project:* ").append(Mrkdwn.escape(p)));
         facts.append("\n*Asked by:* ").append(Mrkdwn.user(authors.askedBy()));
         if (!authors.submittedBy().equals(authors.askedBy())) {
@@ -83,14 +84,15 @@ final class MessageRenderer {
         if (r.considerFastApi()) {
             blocks.add(Blocks.section(fastApiNote(r, false)));
         }
-        String value = new ReanswerValue(authors.project(), authors.askedBy(), r.answers().asMap()).toJson(json);
+        ReanswerValue buttons = new ReanswerValue(authors.project(), authors.askedBy(), r.answers().asMap());
         if (recorded.isPresent()) {
             blocks.add(Blocks.section(":white_check_mark: *Decided: " + framework + "*, recorded by "
                     + Mrkdwn.user(recorded.get().by()) + " on " + DATE.format(recorded.get().at())
                     + ". The decision record is in the thread."));
             blocks.add(Blocks.actions("decision_actions", Blocks.button(SlackIds.REOPEN_DECISION, "Reopen",
-                    recordedValue(recorded.get().by(), value))));
+                    buttons.recordedBy(recorded.get().by()).toJson(json))));
         } else {
+            String value = buttons.toJson(json);
             blocks.add(Blocks.context("The reasons and the articles behind them are in the thread. Anyone here can "
                     + "press *Re-answer* to revise the answers, or *Record decision* to close the discussion."));
             blocks.add(Blocks.actions("decision_actions", Blocks.button(SlackIds.REANSWER, "Re-answer", value),
@@ -112,16 +114,7 @@ final class MessageRenderer {
                 metadata);
     }
 
-    /** The Reopen button's value: who recorded the decision, with the Re-answer value it had. */
-    private String recordedValue(String recordedBy, String reanswerValue) {
-        try {
-            ObjectNode node = (ObjectNode) json.readTree(reanswerValue);
-            node.put("recorded_by", recordedBy);
-            return node.toString();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("the Re-answer value is JSON we wrote", e);
-        }
-    }
+
 
     /** How the team's answers combine, and where people disagree, so the thread knows what to discuss. */
     private static String teamSummary(TeamTally t) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Where a submitted decision goes, carried in the modal's {@code private_metadata} so the app keeps no state:
@@ -25,13 +24,30 @@ record ModalMetadata(String channel, Optional<String> threadTs, Optional<String>
                      Map<String, String> previous) {
     /** Slack's limit for {@code private_metadata}. */
     static final int MAX_LENGTH = 3000;
-    private static final Pattern TS = Pattern.compile("\\d{1,12}\\.\\d{1,8}");
 
+    /**
+     * Checks every part, however the metadata was built: from our own JSON coming back through Slack, or from a
+     * Re-answer button's payload.
+     *
+     * @throws UnreadablePayloadException naming the malformed part
+     */
     ModalMetadata {
-        Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(threadTs, "threadTs");
         Objects.requireNonNull(parentTs, "parentTs");
         Objects.requireNonNull(askedBy, "askedBy");
+        if (!SlackPayloadParts.isChannelId(channel)) {
+            throw new UnreadablePayloadException("private_metadata has no valid channel");
+        }
+        if (threadTs.filter(ts -> !SlackPayloadParts.isMessageTs(ts)).isPresent()
+                || parentTs.filter(ts -> !SlackPayloadParts.isMessageTs(ts)).isPresent()) {
+            throw new UnreadablePayloadException("private_metadata has a malformed message timestamp");
+        }
+        if (parentTs.isPresent() && threadTs.isEmpty()) {
+            throw new UnreadablePayloadException("private_metadata has a parent_ts without a thread_ts");
+        }
+        if (askedBy.filter(user -> !SlackPayloadParts.isUserId(user)).isPresent()) {
+            throw new UnreadablePayloadException("private_metadata has a malformed asked_by");
+        }
         previous = Map.copyOf(previous);
     }
 
@@ -71,20 +87,8 @@ record ModalMetadata(String channel, Optional<String> threadTs, Optional<String>
     /** @throws UnreadablePayloadException when the metadata is not what {@link #toJson} writes */
     static ModalMetadata parse(ObjectMapper json, String text) {
         JsonNode node = UnreadablePayloadException.readObject(json, text, "private_metadata");
-        String channel = node.path("channel").asText(null);
-        if (!Mrkdwn.isChannelId(channel)) {
-            throw new UnreadablePayloadException("private_metadata has no valid channel");
-        }
-        Optional<String> threadTs = optionalTs(node, "thread_ts");
-        Optional<String> parentTs = optionalTs(node, "parent_ts");
-        if (parentTs.isPresent() && threadTs.isEmpty()) {
-            throw new UnreadablePayloadException("private_metadata has a parent_ts without a thread_ts");
-        }
-        Optional<String> askedBy = optionalText(node, "asked_by");
-        if (askedBy.isPresent() && !Mrkdwn.isUserId(askedBy.get())) {
-            throw new UnreadablePayloadException("private_metadata has a malformed asked_by");
-        }
-        return new ModalMetadata(channel, threadTs, parentTs, askedBy, answers(node.path("previous")));
+        return new ModalMetadata(node.path("channel").asText(null), optionalText(node, "thread_ts"),
+                optionalText(node, "parent_ts"), optionalText(node, "asked_by"), answers(node.path("previous")));
     }
 
     /** Reads a {@code question id → option id} object; ids are checked against the bank later. */
@@ -103,14 +107,6 @@ record ModalMetadata(String channel, Optional<String> threadTs, Optional<String>
             answers.put(field.getKey(), field.getValue().asText());
         });
         return answers;
-    }
-
-    private static Optional<String> optionalTs(JsonNode node, String field) {
-        Optional<String> ts = optionalText(node, field);
-        if (ts.isPresent() && !TS.matcher(ts.get()).matches()) {
-            throw new UnreadablePayloadException("private_metadata has a malformed " + field);
-        }
-        return ts;
     }
 
     private static Optional<String> optionalText(JsonNode node, String field) {

@@ -1,13 +1,7 @@
 package com.frameworkadvisor.slack;
 
-import java.util.regex.Pattern;
-
 /** Safe building blocks for Slack's mrkdwn, where {@code & < >} are control characters. */
 final class Mrkdwn {
-    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,30}");
-    private static final Pattern TEAM_ID = Pattern.compile("[TE][A-Z0-9]{2,30}");
-    private static final Pattern CHANNEL_ID = Pattern.compile("[CDG][A-Z0-9]{2,30}");
-
     private Mrkdwn() {
     }
 
@@ -31,19 +25,7 @@ final class Mrkdwn {
 
     /** A user mention, built only from a well-formed user id. */
     static String user(String userId) {
-        return userId != null && USER_ID.matcher(userId).matches() ? "<@" + userId + ">" : "someone";
-    }
-
-    static boolean isUserId(String id) {
-        return id != null && USER_ID.matcher(id).matches();
-    }
-
-    static boolean isTeamId(String id) {
-        return id != null && TEAM_ID.matcher(id).matches();
-    }
-
-    static boolean isChannelId(String id) {
-        return id != null && CHANNEL_ID.matcher(id).matches();
+        return SlackPayloadParts.isUserId(userId) ? "<@" + userId + ">" : "someone";
     }
 
     /** A link, or the plain label when there is no URL. */

@@ -47,10 +47,9 @@ final class ReanswerAction implements BlockActionHandler {
         String channel = payload.getChannel() == null ? null : payload.getChannel().getId();
         String user = payload.getUser() == null ? null : payload.getUser().getId();
         String messageTs = payload.getMessage() == null ? null : payload.getMessage().getTs();
-        BlockActionPayload.Action action = payload.getActions() == null ? null : payload.getActions().stream()
-                .filter(a -> SlackIds.REANSWER.equals(a.getActionId())).findFirst().orElse(null);
-        if (!Mrkdwn.isChannelId(channel) || !Mrkdwn.isUserId(user) || messageTs == null || action == null
-                || payload.getTriggerId() == null) {
+        BlockActionPayload.Action action = SlackPayloadParts.action(payload, SlackIds.REANSWER).orElse(null);
+        if (!SlackPayloadParts.isChannelId(channel) || !SlackPayloadParts.isUserId(user)
+                || !SlackPayloadParts.isMessageTs(messageTs) || action == null || payload.getTriggerId() == null) {
             log.warn("reanswer_rejected reason=\"missing channel, user, message or trigger\"");
             return ctx.ack();
         }
@@ -62,15 +61,13 @@ final class ReanswerAction implements BlockActionHandler {
             String threadTs = payload.getMessage().getThreadTs() != null ? payload.getMessage().getThreadTs()
                     : messageTs;
             target = ModalMetadata.revision(channel, threadTs, messageTs, value.askedBy(), value.answers());
-            target = ModalMetadata.parse(json, target.toJson(json));
         } catch (UnreadablePayloadException e) {
             log.warn("reanswer_rejected reason=\"{}\"", e.getMessage());
-            tell(channel, user, "This Re-answer button can't be read any more. Run the command again to start a "
-                    + "new decision.");
+            api.tellAfterAck(channel, user, "This Re-answer button can't be read any more. Run the command again "
+                    + "to start a new decision.");
             return ctx.ack();
         }
-        String workspace = payload.getTeam() != null && Mrkdwn.isTeamId(payload.getTeam().getId())
-                ? payload.getTeam().getId() : "unknown";
+        String workspace = SlackPayloadParts.workspace(payload.getTeam() == null ? null : payload.getTeam().getId());
         Map<String, String> prefill = ownLatestAnswers(new ThreadKey(workspace, channel, messageTs), user)
                 .orElse(value.answers());
         // Slack: the trigger id expires 3 seconds after the click, so the modal opens before the ack.
@@ -79,7 +76,7 @@ final class ReanswerAction implements BlockActionHandler {
                     modals.render(value.project(), prefill, target.toJson(json), true));
         } catch (SlackCallException e) {
             log.warn("modal_not_opened action=reanswer channel={} error={}", channel, e.error());
-            tell(channel, user, AskCommand.whyNoModal(e, "press Re-answer again"));
+            api.tellAfterAck(channel, user, AskCommand.whyNoModal(e, "press Re-answer again"));
         }
         return ctx.ack();
     }
@@ -106,18 +103,4 @@ final class ReanswerAction implements BlockActionHandler {
         }
     }
 
-    /** An ephemeral note, sent after the ack so it never delays it. */
-    private void tell(String channel, String user, String text) {
-        try {
-            executor.execute(() -> {
-                try {
-                    api.postEphemeral(channel, user, text);
-                } catch (SlackCallException e) {
-                    log.info("ephemeral_failed channel={} error={}", channel, e.error());
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            log.warn("ephemeral_dropped reason=busy channel={}", channel);
-        }
-    }
 }

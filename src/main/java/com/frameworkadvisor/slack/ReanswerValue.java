@@ -9,17 +9,29 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the Re-answer button carries in its {@code value} so pressing it needs no stored state: the project, who
- * asked first, and the answers of the message it sits on.
+ * What the parent message's buttons carry in their {@code value} so pressing one needs no stored state: the
+ * project, who asked first, the answers of the message they sit on, and, on a recorded decision's Reopen
+ * button, who recorded it.
  */
-record ReanswerValue(Optional<String> project, String askedBy, Map<String, String> answers) {
+record ReanswerValue(Optional<String> project, String askedBy, Map<String, String> answers,
+                     Optional<String> recordedBy) {
     /** Slack's limit for a button's {@code value}. */
     static final int MAX_LENGTH = 2000;
 
     ReanswerValue {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(askedBy, "askedBy");
+        Objects.requireNonNull(recordedBy, "recordedBy");
         answers = Map.copyOf(answers);
+    }
+
+    ReanswerValue(Optional<String> project, String askedBy, Map<String, String> answers) {
+        this(project, askedBy, answers, Optional.empty());
+    }
+
+    /** The same value on a recorded decision's Reopen button. */
+    ReanswerValue recordedBy(String user) {
+        return new ReanswerValue(project, askedBy, answers, Optional.of(user));
     }
 
     String toJson(ObjectMapper json) {
@@ -28,6 +40,7 @@ record ReanswerValue(Optional<String> project, String askedBy, Map<String, Strin
         node.put("asked_by", askedBy);
         ObjectNode chosen = node.putObject("answers");
         answers.forEach(chosen::put);
+        recordedBy.ifPresent(user -> node.put("recorded_by", user));
         return Blocks.withinLimit(node.toString(), MAX_LENGTH, "button value");
     }
 
@@ -42,10 +55,14 @@ record ReanswerValue(Optional<String> project, String askedBy, Map<String, Strin
             throw new UnreadablePayloadException("the button's project is not text");
         }
         String askedBy = node.path("asked_by").asText(null);
-        if (!Mrkdwn.isUserId(askedBy)) {
+        if (!SlackPayloadParts.isUserId(askedBy)) {
             throw new UnreadablePayloadException("the button has no valid asked_by");
         }
+        String recordedBy = node.path("recorded_by").asText(null);
+        if (recordedBy != null && !SlackPayloadParts.isUserId(recordedBy)) {
+            throw new UnreadablePayloadException("the button has a malformed recorded_by");
+        }
         return new ReanswerValue(Optional.ofNullable(project).map(JsonNode::asText), askedBy,
-                ModalMetadata.answers(node.path("answers")));
+                ModalMetadata.answers(node.path("answers")), Optional.ofNullable(recordedBy));
     }
 }

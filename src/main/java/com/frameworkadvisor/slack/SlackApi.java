@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -46,10 +48,13 @@ final class SlackApi {
 
     private final MethodsClient client;
     private final SlackHealth health;
+    private final Executor afterAck;
 
-    SlackApi(MethodsClient client, SlackHealth health) {
+    /** @param afterAck where notes that must not delay an ack are sent from */
+    SlackApi(MethodsClient client, SlackHealth health, Executor afterAck) {
         this.client = client;
         this.health = health;
+        this.afterAck = afterAck;
     }
 
     /** Posts a message (in a thread when {@code threadTs} is given) and returns its {@code ts}. */
@@ -78,6 +83,27 @@ final class SlackApi {
                 .channel(channel).user(user).text(text)));
     }
 
+    /**
+     * An ephemeral note that may fail without consequence: where the bot cannot see the conversation, or the
+     * main message already went out. A failure is logged, never thrown.
+     */
+    void tell(String channel, String user, String text) {
+        try {
+            postEphemeral(channel, user, text);
+        } catch (SlackCallException e) {
+            log.info("ephemeral_failed channel={} error={}", channel, e.error());
+        }
+    }
+
+    /** {@link #tell}, sent after the ack so it never delays it (a request thread must answer Slack first). */
+    void tellAfterAck(String channel, String user, String text) {
+        try {
+            afterAck.execute(() -> tell(channel, user, text));
+        } catch (RejectedExecutionException e) {
+            log.warn("ephemeral_dropped reason=busy channel={}", channel);
+        }
+    }
+
     /** Opens (or finds) the direct message conversation with a user and returns its channel id. */
     String openDirectMessage(String user) throws SlackCallException {
         return call("conversations.open", Budget.BACKGROUND, c -> c.conversationsOpen(r -> r.users(List.of(user))))
@@ -86,7 +112,8 @@ final class SlackApi {
 
     /** Publishes a user's App Home tab. */
     void publishHome(String user, JsonNode view) throws SlackCallException {
-        call("views.publish", Budget.BACKGROUND, c -> c.viewsPublish(r -> r.userId(user).viewAsString(view.toString())));
+        call("views.publish", Budget.BACKGROUND, c -> c.viewsPublish(r -> r.userId(user)
+                .viewAsString(view.toString())));
     }
 
     /** Opens a modal. Runs before the ack, so it gets the interactive budget. */

@@ -19,6 +19,9 @@ public interface DecisionStore {
     /** Stores one person's answer set and returns everyone's latest answer sets before and after it. */
     TeamChange recordAnswers(long decisionId, AnswerSet answers);
 
+    /** Everyone's latest answer set in this decision, oldest first (the last one is the newest). */
+    List<AnswerSet> latest(long decisionId);
+
     /** The person's latest answer set in this decision, if they answered. */
     Optional<AnswerSet> latestAnswers(long decisionId, String userId);
 

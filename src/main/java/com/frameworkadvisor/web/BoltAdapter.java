@@ -27,9 +27,10 @@ import java.util.UUID;
 /**
  * Hands a Slack HTTP request to Bolt and writes Bolt's response back: request in, response out.
  *
- * <p>The signature is checked here, before anything is parsed, with Bolt's own signature generator but a
+ * <p>The signature is checked here, once, before anything is parsed: with Bolt's own signature generator, but a
  * constant-time comparison (Bolt 1.48's verifier compares with {@code String.equals}) and a timestamp window of
- * 5 minutes either way (Bolt's refuses only old ones). Bolt's middleware checks it again; that costs one HMAC.
+ * 5 minutes either way (Bolt's refuses only old ones). Bolt's verification middleware is switched off in
+ * {@code AdvisorApp}, so this is the only check.
  */
 final class BoltAdapter {
     private static final Logger log = LoggerFactory.getLogger(BoltAdapter.class);

@@ -373,7 +373,8 @@ public final class Benchmark {
             JsonNode before = null;
             if (previous != null) {
                 for (JsonNode p : previous.get("scenarios")) {
-                    if (p.get("scenario").equals(s.get("scenario")) && p.get("concurrency").equals(s.get("concurrency"))) {
+                    if (p.get("scenario").equals(s.get("scenario"))
+                            && p.get("concurrency").equals(s.get("concurrency"))) {
                         before = p;
                     }
                 }

@@ -43,7 +43,8 @@ public final class FakeSlackApi implements AutoCloseable {
             try {
                 return MAPPER.readTree(params.get(name));
             } catch (Exception e) {
-                throw new AssertionError("parameter " + name + " of " + method + " is not JSON: " + params.get(name), e);
+                throw new AssertionError("parameter " + name + " of " + method + " is not JSON: " + params.get(name),
+                        e);
             }
         }
     }
