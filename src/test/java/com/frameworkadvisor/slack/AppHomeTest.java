@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.frameworkadvisor.support.BlockTrees.button;
 import static com.frameworkadvisor.support.SlackPayloads.ASKER;
 import static com.frameworkadvisor.support.SlackPayloads.CHANNEL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -175,17 +176,6 @@ class AppHomeTest extends AppUnderTest {
             }
         }
         throw new AssertionError("no recent decisions section in " + view.path("blocks"));
-    }
-
-    private static JsonNode button(JsonNode blocks, String actionId) {
-        for (JsonNode block : blocks) {
-            for (JsonNode element : block.path("elements")) {
-                if (actionId.equals(element.path("action_id").asText())) {
-                    return element;
-                }
-            }
-        }
-        throw new AssertionError("no " + actionId + " button in " + blocks);
     }
 
     /** Every limit of a Home view the view breaks, named by where it is; empty when Slack would accept it. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static com.frameworkadvisor.support.BlockTrees.button;
 import static com.frameworkadvisor.support.SlackPayloads.ASKER;
 import static com.frameworkadvisor.support.SlackPayloads.CHANNEL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -144,16 +145,5 @@ class DecideHereShortcutTest extends AppUnderTest {
 
     private static List<String> actionIds(JsonNode blocks) {
         return blocks.findValuesAsText("action_id");
-    }
-
-    private static JsonNode button(JsonNode blocks, String actionId) {
-        for (JsonNode block : blocks) {
-            for (JsonNode element : block.path("elements")) {
-                if (actionId.equals(element.path("action_id").asText())) {
-                    return element;
-                }
-            }
-        }
-        throw new AssertionError("no " + actionId + " button in " + blocks);
     }
 }

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.frameworkadvisor.support.BlockTrees.block;
 import static com.frameworkadvisor.support.SlackPayloads.ASKER;
 import static com.frameworkadvisor.support.SlackPayloads.CHANNEL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,17 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DecisionFlowTest extends AppUnderTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    static Map<String, String> djangoAnswers() {
-        Map<String, String> answers = new LinkedHashMap<>();
-        TestApp.bank().questions().forEach(q -> answers.put(q.id(), "unsure"));
-        answers.put("admin_ui", "yes");
-        answers.put("auth", "yes");
-        answers.put("api_only", "no");
-        answers.put("team_experience", "under_2_years");
-        answers.put("outlook", "crud_auth_admin");
-        return answers;
-    }
 
     @Test
     void slash_command_opens_the_modal_with_every_question_and_the_project_prefilled() throws Exception {
@@ -49,7 +38,7 @@ class DecisionFlowTest extends AppUnderTest {
         for (var question : TestApp.bank().questions()) {
             assertTrue(blockIds.contains(question.id()), "modal has a block for " + question.id());
         }
-        JsonNode project = findBlock(blocks, "project");
+        JsonNode project = block(blocks, "project");
         assertEquals("Customer portal", project.path("element").path("initial_value").asText());
         assertEquals(CHANNEL, MAPPER.readTree(view.path("private_metadata").asText()).path("channel").asText());
     }
@@ -68,7 +57,7 @@ class DecisionFlowTest extends AppUnderTest {
         String metadata = "{\"channel\":\"" + CHANNEL + "\"}";
 
         HttpResponse<String> ack = app.postPayload(
-                SlackPayloads.viewSubmission(ASKER, metadata, djangoAnswers(), "Customer portal"));
+                SlackPayloads.viewSubmission(ASKER, metadata, SlackPayloads.djangoAnswers(), "Customer portal"));
 
         assertEquals(200, ack.statusCode());
         assertTrue(ack.body().isEmpty(), "a plain ack closes the modal: " + ack.body());
@@ -98,19 +87,19 @@ class DecisionFlowTest extends AppUnderTest {
 
     @Test
     void reanswer_opens_prefilled_modal_then_posts_in_thread_and_updates_parent() throws Exception {
-        app.postPayload(SlackPayloads.viewSubmission(ASKER, "{\"channel\":\"" + CHANNEL + "\"}", djangoAnswers(),
+        app.postPayload(SlackPayloads.viewSubmission(ASKER, "{\"channel\":\"" + CHANNEL + "\"}", SlackPayloads.djangoAnswers(),
                 null));
         FakeSlackApi.Call parent = app.slack.await("chat.postMessage", 2, WAIT).get(0);
         String parentTs = "1700000000.000101";
-        JsonNode button = findBlock(parent.json("blocks"), "decision_actions").path("elements").get(0);
+        JsonNode button = block(parent.json("blocks"), "decision_actions").path("elements").get(0);
 
         app.postPayload(SlackPayloads.reanswerClick("U0TEAMMATE", CHANNEL, parentTs, button.path("value").asText()));
 
         JsonNode view = app.slack.await("views.open", 1, WAIT).get(0).json("view");
-        JsonNode adminUi = findBlock(view.path("blocks"), "admin_ui");
+        JsonNode adminUi = block(view.path("blocks"), "admin_ui");
         assertEquals("yes", adminUi.path("element").path("initial_option").path("value").asText());
 
-        Map<String, String> revised = djangoAnswers();
+        Map<String, String> revised = SlackPayloads.djangoAnswers();
         revised.put("admin_ui", "no");
         revised.put("auth", "no");
         revised.put("api_only", "yes");
@@ -126,14 +115,5 @@ class DecisionFlowTest extends AppUnderTest {
         FakeSlackApi.Call update = app.slack.await("chat.update", 1, WAIT).get(0);
         assertEquals(parentTs, update.param("ts"));
         assertEquals("flask", update.json("metadata").path("event_payload").path("recommendation").asText());
-    }
-
-    static JsonNode findBlock(JsonNode blocks, String blockId) {
-        for (JsonNode block : blocks) {
-            if (blockId.equals(block.path("block_id").asText())) {
-                return block;
-            }
-        }
-        throw new AssertionError("no block " + blockId + " in " + blocks);
     }
 }

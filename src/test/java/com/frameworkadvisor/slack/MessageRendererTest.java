@@ -13,6 +13,7 @@ import com.frameworkadvisor.decision.TeamTally;
 import com.frameworkadvisor.slack.MessageRenderer.Authors;
 import com.frameworkadvisor.support.AnswerCombinations;
 import com.frameworkadvisor.support.BlockKitLimits;
+import com.frameworkadvisor.support.SlackPayloads;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class MessageRendererTest {
 
     @Test
     void the_parent_has_the_headline_the_facts_and_the_reanswer_button() {
-        Recommendation r = score(djangoAnswers());
+        Recommendation r = score(SlackPayloads.djangoAnswers());
 
         SlackMessage parent = renderer.parent(r, new Authors(Optional.of("Customer portal"), ASKER, ASKER));
 
@@ -60,7 +61,7 @@ class MessageRendererTest {
 
     @Test
     void the_reanswer_button_carries_the_answers_project_and_asker_of_its_message() throws Exception {
-        Recommendation r = score(djangoAnswers());
+        Recommendation r = score(SlackPayloads.djangoAnswers());
 
         SlackMessage parent = renderer.parent(r, new Authors(Optional.of("Customer portal"), ASKER, "U0OTHER1"));
 
@@ -74,7 +75,7 @@ class MessageRendererTest {
 
     @Test
     void the_parent_metadata_holds_the_fields_of_the_design_contract() throws Exception {
-        Recommendation r = score(djangoAnswers());
+        Recommendation r = score(SlackPayloads.djangoAnswers());
 
         SlackMessage parent = renderer.parent(r, new Authors(Optional.of("Customer portal"), ASKER, ASKER));
 
@@ -84,13 +85,13 @@ class MessageRendererTest {
                                    "margin": 5, "confidence": "strong", "consider_fastapi": false,
                                    "decided_by_tie": false, "project": "Customer portal",
                                    "asked_by": "U0ASKER1", "answered_by": "U0ASKER1"}}""");
-        ((ObjectNode) expected.path("event_payload")).set("answers", JSON.valueToTree(djangoAnswers()));
+        ((ObjectNode) expected.path("event_payload")).set("answers", JSON.valueToTree(SlackPayloads.djangoAnswers()));
         assertEquals(expected, parent.metadata());
     }
 
     @Test
     void every_message_of_a_recommendation_carries_the_same_metadata() {
-        Recommendation r = score(djangoAnswers());
+        Recommendation r = score(SlackPayloads.djangoAnswers());
         Authors authors = new Authors(Optional.empty(), ASKER, ASKER);
 
         SlackMessage parent = renderer.parent(r, authors);
@@ -103,7 +104,7 @@ class MessageRendererTest {
 
     @Test
     void the_explanation_numbers_its_citations_and_links_every_source_with_a_url() {
-        Recommendation r = score(djangoAnswers());
+        Recommendation r = score(SlackPayloads.djangoAnswers());
 
         SlackMessage explanation = renderer.explanation(r, new Authors(Optional.empty(), ASKER, ASKER));
 
@@ -154,7 +155,7 @@ class MessageRendererTest {
 
     @Test
     void without_a_fastapi_answer_there_is_no_fastapi_note() {
-        Recommendation r = score(djangoAnswers());
+        Recommendation r = score(SlackPayloads.djangoAnswers());
         Authors authors = new Authors(Optional.empty(), ASKER, ASKER);
 
         assertFalse(allText(renderer.parent(r, authors).blocks()).contains("FastAPI"));
@@ -163,7 +164,7 @@ class MessageRendererTest {
 
     @Test
     void a_revision_says_who_changed_what_and_whether_the_result_flipped() {
-        Recommendation before = score(djangoAnswers());
+        Recommendation before = score(SlackPayloads.djangoAnswers());
         Recommendation after = score(answers("api_only", "yes", "team_experience", "over_5_years",
                 "outlook", "keep_small"));
 
@@ -177,7 +178,7 @@ class MessageRendererTest {
 
     @Test
     void the_dm_note_comes_first_and_in_the_notification_text() {
-        SlackMessage parent = renderer.parent(score(djangoAnswers()), new Authors(Optional.empty(), ASKER, ASKER));
+        SlackMessage parent = renderer.parent(score(SlackPayloads.djangoAnswers()), new Authors(Optional.empty(), ASKER, ASKER));
         String why = DecisionPoster.whyNotPosted("C0PRIVATE", "not_in_channel");
 
         SlackMessage noted = renderer.withNote(parent, why);
@@ -269,11 +270,6 @@ class MessageRendererTest {
 
     private static Recommendation score(Map<String, String> answers) {
         return SCORER.score(BANK.answers(answers));
-    }
-
-    private static Map<String, String> djangoAnswers() {
-        return answers("admin_ui", "yes", "auth", "yes", "api_only", "no", "team_experience", "under_2_years",
-                "outlook", "crud_auth_admin");
     }
 
     /** Every question unsure except the {@code question, option} pairs given. */

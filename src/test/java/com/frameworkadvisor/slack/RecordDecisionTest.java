@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static com.frameworkadvisor.support.BlockTrees.button;
 import static com.frameworkadvisor.support.SlackPayloads.ASKER;
 import static com.frameworkadvisor.support.SlackPayloads.CHANNEL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -388,16 +389,5 @@ class RecordDecisionTest extends AppUnderTest {
     private static Option option(String id, String text, Lean lean, boolean fastApi, String why,
                                  Citation... citations) {
         return new Option(id, text, lean, lean == Lean.NONE ? 0 : 1, fastApi, why, List.of(citations));
-    }
-
-    private static JsonNode button(JsonNode blocks, String actionId) {
-        for (JsonNode block : blocks) {
-            for (JsonNode element : block.path("elements")) {
-                if (actionId.equals(element.path("action_id").asText())) {
-                    return element;
-                }
-            }
-        }
-        throw new AssertionError("no " + actionId + " button in " + blocks);
     }
 }

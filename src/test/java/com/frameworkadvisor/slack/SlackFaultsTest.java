@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.frameworkadvisor.support.BlockTrees.block;
 import static com.frameworkadvisor.support.SlackPayloads.ASKER;
 import static com.frameworkadvisor.support.SlackPayloads.CHANNEL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -163,7 +164,7 @@ class SlackFaultsTest {
         app.postPayload(SlackPayloads.viewSubmission(ASKER, SlackPayloads.newDecisionMetadata(CHANNEL),
                 SlackPayloads.djangoAnswers(), null));
         Call parent = slack.await("chat.postMessage", 2, WAIT).get(0);
-        JsonNode button = DecisionFlowTest.findBlock(parent.json("blocks"), "decision_actions").path("elements")
+        JsonNode button = block(parent.json("blocks"), "decision_actions").path("elements")
                 .get(0);
         String parentTs = slack.answerTo(parent).path("ts").asText();
         slack.delayNext("chat.update", SLOW_MILLIS);
