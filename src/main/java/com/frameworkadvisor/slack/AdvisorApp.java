@@ -1,5 +1,6 @@
 package com.frameworkadvisor.slack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.Settings;
 import com.frameworkadvisor.decision.QuestionBank;
@@ -48,7 +49,9 @@ public final class AdvisorApp {
      * @param store where decision threads and answer sets are kept
      */
     public static AdvisorApp create(Settings settings, QuestionBank bank, DecisionStore store) {
-        Slack slack = slackClient(settings.slackApiUrl(), settings.slackTimeout());
+        SlackConfig slackConfig = slackConfig(settings.slackApiUrl(), settings.slackTimeout());
+        OkHttpClient http = httpClient(slackConfig);
+        Slack slack = Slack.getInstance(slackConfig, new SlackHttpClient(http));
         AppConfig config = AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken())
@@ -65,9 +68,10 @@ public final class AdvisorApp {
         App bolt = new App(config);
         SlackHealth health = new SlackHealth();
         PostingExecutor posting = new PostingExecutor();
-        SlackApi api = new SlackApi(slack.methods(settings.botToken()), health, posting);
-
         ObjectMapper json = new ObjectMapper();
+        SlackApi api = new SlackApi(new WebApiClient(http, settings.slackApiUrl(), settings.botToken(), json), json,
+                health, posting);
+
         ModalRenderer modals = new ModalRenderer(bank);
         MessageRenderer messages = new MessageRenderer(bank, json);
         Scorer scorer = new Scorer();
@@ -89,7 +93,7 @@ public final class AdvisorApp {
         return new AdvisorApp(settings, bolt, api, health, posting);
     }
 
-    private static Slack slackClient(String apiUrl, Duration timeout) {
+    private static SlackConfig slackConfig(String apiUrl, Duration timeout) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiUrl);
         config.setStatsEnabled(false);
@@ -97,11 +101,15 @@ public final class AdvisorApp {
         config.setHttpClientReadTimeoutMillis((int) timeout.toMillis());
         config.setHttpClientWriteTimeoutMillis((int) timeout.toMillis());
         config.setHttpClientCallTimeoutMillis((int) timeout.toMillis() * 2);
-        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
+        return config;
+    }
+
+    /** The one HTTP client for Slack, shared by Bolt and {@link WebApiClient}: one connection pool, kept alive. */
+    private static OkHttpClient httpClient(SlackConfig config) {
+        return SlackHttpClient.buildOkHttpClient(config).newBuilder()
                 .connectTimeout(Duration.ofSeconds(3))
                 .socketFactory(new NoDelaySocketFactory())
                 .build();
-        return Slack.getInstance(config, new SlackHttpClient(http));
     }
 
     /**
@@ -112,8 +120,8 @@ public final class AdvisorApp {
      */
     public void start() {
         try {
-            var auth = api.call("auth.test", SlackApi.Budget.BACKGROUND, c -> c.authTest(r -> r));
-            log.info("slack_connected team={} bot_user={}", auth.getTeam(), auth.getUserId());
+            JsonNode auth = api.call("auth.test", SlackApi.Budget.BACKGROUND, new WebApiForm());
+            log.info("slack_connected team={} bot_user={}", auth.path("team").asText(), auth.path("user_id").asText());
         } catch (SlackCallException e) {
             throw new StartupException(switch (e.kind()) {
                 case CONFIGURATION -> "Slack rejected SLACK_BOT_TOKEN (" + e.error() + "). Copy the Bot User "

@@ -1,16 +1,15 @@
 package com.frameworkadvisor.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.SlackApiTextResponse;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -20,7 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The Slack Web API calls this app makes, with retries: HTTP 429 waits for {@code Retry-After}; 5xx, connection
  * errors, timeouts and Slack's transient {@code ok:false} errors back off exponentially with jitter, within a
- * deadline. Other {@code ok:false} errors are classified in {@link SlackCallException}.
+ * deadline. Other {@code ok:false} errors are classified in {@link SlackCallException}. The HTTP underneath is
+ * {@link WebApiClient}.
  */
 final class SlackApi {
     private static final Logger log = LoggerFactory.getLogger(SlackApi.class);
@@ -41,46 +41,44 @@ final class SlackApi {
         static final Budget BACKGROUND = new Budget(5, Duration.ofMillis(500), Duration.ofSeconds(30));
     }
 
-    @FunctionalInterface
-    interface Call<T extends SlackApiTextResponse> {
-        T run(MethodsClient client) throws IOException, SlackApiException;
-    }
-
-    private final MethodsClient client;
+    private final WebApiClient web;
+    private final ObjectWriter json;
     private final SlackHealth health;
     private final Executor afterAck;
 
     /** @param afterAck where notes that must not delay an ack are sent from */
-    SlackApi(MethodsClient client, SlackHealth health, Executor afterAck) {
-        this.client = client;
+    SlackApi(WebApiClient web, ObjectMapper json, SlackHealth health, Executor afterAck) {
+        this.web = web;
+        // Jackson's byte writer escapes an emoji as two surrogate escapes unless told to keep it whole; Slack reads
+        // either, but text should reach Slack as the user typed it.
+        this.json = json.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
         this.health = health;
         this.afterAck = afterAck;
     }
 
     /** Posts a message (in a thread when {@code threadTs} is given) and returns its {@code ts}. */
     String postMessage(String channel, String threadTs, SlackMessage message) throws SlackCallException {
-        return call("chat.postMessage", Budget.BACKGROUND, NOT_IDEMPOTENT, c -> c.chatPostMessage(r -> r
-                .channel(channel)
-                .threadTs(threadTs)
-                .text(message.text())
-                .blocksAsString(message.blocks().toString())
-                .metadataAsString(message.metadata().toString())
-                .unfurlLinks(false)
-                .unfurlMedia(false))).getTs();
+        return call("chat.postMessage", Budget.BACKGROUND, NOT_IDEMPOTENT, message(message)
+                .add("channel", channel)
+                .add("thread_ts", threadTs)
+                .add("unfurl_links", false)
+                .add("unfurl_media", false)).path("ts").asText();
     }
 
     void updateMessage(String channel, String ts, SlackMessage message) throws SlackCallException {
-        call("chat.update", Budget.BACKGROUND, c -> c.chatUpdate(r -> r
-                .channel(channel)
-                .ts(ts)
-                .text(message.text())
-                .blocksAsString(message.blocks().toString())
-                .metadataAsString(message.metadata().toString())));
+        call("chat.update", Budget.BACKGROUND, message(message).add("channel", channel).add("ts", ts));
+    }
+
+    private WebApiForm message(SlackMessage message) {
+        return new WebApiForm()
+                .add("text", message.text())
+                .addJson("blocks", message.blocks(), json)
+                .addJson("metadata", message.metadata(), json);
     }
 
     void postEphemeral(String channel, String user, String text) throws SlackCallException {
-        call("chat.postEphemeral", Budget.BACKGROUND, c -> c.chatPostEphemeral(r -> r
-                .channel(channel).user(user).text(text)));
+        call("chat.postEphemeral", Budget.BACKGROUND, new WebApiForm().add("channel", channel).add("user", user)
+                .add("text", text));
     }
 
     /**
@@ -106,31 +104,31 @@ final class SlackApi {
 
     /** Opens (or finds) the direct message conversation with a user and returns its channel id. */
     String openDirectMessage(String user) throws SlackCallException {
-        return call("conversations.open", Budget.BACKGROUND, c -> c.conversationsOpen(r -> r.users(List.of(user))))
-                .getChannel().getId();
+        return call("conversations.open", Budget.BACKGROUND, new WebApiForm().add("users", user))
+                .path("channel").path("id").asText();
     }
 
     /** Publishes a user's App Home tab. */
     void publishHome(String user, JsonNode view) throws SlackCallException {
-        call("views.publish", Budget.BACKGROUND, c -> c.viewsPublish(r -> r.userId(user)
-                .viewAsString(view.toString())));
+        call("views.publish", Budget.BACKGROUND, new WebApiForm().add("user_id", user).addJson("view", view, json));
     }
 
     /** Opens a modal. Runs before the ack, so it gets the interactive budget. */
     void openView(String triggerId, JsonNode view) throws SlackCallException {
-        call("views.open", Budget.INTERACTIVE, c -> c.viewsOpen(r -> r.triggerId(triggerId)
-                .viewAsString(view.toString())));
+        call("views.open", Budget.INTERACTIVE, new WebApiForm().add("trigger_id", triggerId)
+                .addJson("view", view, json));
     }
 
-    <T extends SlackApiTextResponse> T call(String method, Budget budget, Call<T> call) throws SlackCallException {
-        return call(method, budget, IDEMPOTENT, call);
+    /** Calls a Web API method that is safe to repeat, and returns Slack's answer (its {@code ok} is true). */
+    JsonNode call(String method, Budget budget, WebApiForm form) throws SlackCallException {
+        return call(method, budget, IDEMPOTENT, form);
     }
 
     /** Whether a call may be repeated after it was sent but its answer never came. */
     private static final boolean IDEMPOTENT = true;
     private static final boolean NOT_IDEMPOTENT = false;
 
-    private <T extends SlackApiTextResponse> T call(String method, Budget budget, boolean idempotent, Call<T> call)
+    private JsonNode call(String method, Budget budget, boolean idempotent, WebApiForm form)
             throws SlackCallException {
         long start = System.nanoTime();
         long deadline = start + budget.deadline().toNanos();
@@ -139,32 +137,36 @@ final class SlackApi {
         for (int attempt = 1; attempt <= budget.attempts(); attempt++) {
             long waitMillis;
             try {
-                T response = call.run(client);
-                if (response.isOk()) {
-                    return response;
-                }
-                if (!TRANSIENT_ERRORS.contains(response.getError())) {
-                    SlackCallException failure = SlackCallException.of(method, response.getError());
+                WebApiClient.Answer answer = web.post(method, form);
+                int status = answer.status();
+                if (answer.ok()) {
+                    return answer.body();
+                } else if (status == 429) {
+                    lastProblem = "HTTP 429";
+                    waitMillis = retryAfterMillis(answer.retryAfter(), backoff);
+                } else if (status >= 500) {
+                    lastProblem = "HTTP " + status;
+                    waitMillis = jitter(backoff);
+                } else if (status == 200 && TRANSIENT_ERRORS.contains(answer.error())) {
+                    lastProblem = "ok:false " + answer.error();
+                    waitMillis = jitter(backoff);
+                } else {
+                    String error = answer.error() != null ? answer.error()
+                            : status == 200 ? "invalid_response" : "http_" + status;
+                    SlackCallException failure = SlackCallException.of(method, error);
                     if (failure.kind() == SlackCallException.Kind.CONFIGURATION) {
                         health.configurationProblem(method, failure.error());
                     }
                     throw failure;
                 }
-                lastProblem = "ok:false " + response.getError();
-                waitMillis = jitter(backoff);
-            } catch (SlackApiException e) {
-                int status = e.getResponse().code();
-                if (status == 429) {
-                    lastProblem = "HTTP 429";
-                    waitMillis = retryAfterMillis(e, backoff);
-                } else if (status >= 500) {
-                    lastProblem = "HTTP " + status;
-                    waitMillis = jitter(backoff);
-                } else {
-                    String error = e.getError() != null && e.getError().getError() != null
-                            ? e.getError().getError() : "http_" + status;
-                    throw SlackCallException.of(method, error);
+            } catch (WebApiClient.UnreadableAnswerException e) {
+                if (!idempotent) {
+                    log.warn("slack_no_answer method={} attempt={} problem=unreadable", method, attempt);
+                    throw new SlackCallException(method, SlackCallException.NO_ANSWER,
+                            SlackCallException.Kind.UNAVAILABLE);
                 }
+                lastProblem = "unreadable answer";
+                waitMillis = jitter(backoff);
             } catch (InterruptedIOException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new SlackCallException(method, "interrupted", SlackCallException.Kind.UNAVAILABLE);
@@ -202,8 +204,7 @@ final class SlackApi {
         throw new SlackCallException(method, "unavailable: " + lastProblem, SlackCallException.Kind.UNAVAILABLE);
     }
 
-    private static long retryAfterMillis(SlackApiException e, long fallback) {
-        String header = e.getResponse().header("Retry-After");
+    private static long retryAfterMillis(String header, long fallback) {
         if (header != null) {
             try {
                 return Math.max(0, Long.parseLong(header.strip())) * 1000;
