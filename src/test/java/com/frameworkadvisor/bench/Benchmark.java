@@ -11,10 +11,6 @@ import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,8 +49,6 @@ public final class Benchmark {
     private static final Path RESULTS = Path.of("bench-results");
 
     private final FastFakeSlack slack = new FastFakeSlack();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicInteger sequence = new AtomicInteger();
     private int port;
     private Process app;
@@ -84,10 +79,10 @@ public final class Benchmark {
         double firstAck = -1;
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline && (health < 0 || firstAck < 0)) {
-            if (health < 0 && status(get("/health")) == 200) {
+            if (health < 0 && once(c -> get(c, "/health")) == 200) {
                 health = millisSince(spawned);
             }
-            if (firstAck < 0 && status(post(slashCommand())) == 200) {
+            if (firstAck < 0 && once(c -> post(c, slashCommand())) == 200) {
                 firstAck = millisSince(spawned);
             }
             if (health < 0 || firstAck < 0) {
@@ -108,7 +103,8 @@ public final class Benchmark {
         long appCpuBefore = cpuTicks(app.pid());
         long selfCpuBefore = cpuTicks(ProcessHandle.current().pid());
         ArrayNode results = report.putArray("scenarios");
-        for (String scenario : List.of("slash", "submission")) {
+        // -Dbench.scenarios=slash runs one scenario alone, for a profile of it (README, Performance).
+        for (String scenario : System.getProperty("bench.scenarios", "slash,submission").split(",")) {
             for (int concurrency : CONCURRENCY) {
                 slack.reset();
                 Load load = runLoad(scenario, concurrency, REQUESTS.get(concurrency),
@@ -247,7 +243,7 @@ public final class Benchmark {
         long start = System.nanoTime();
         for (int c = 0; c < concurrency; c++) {
             clients.execute(() -> {
-                try {
+                try (LoadConnection connection = new LoadConnection("127.0.0.1", port)) {
                     int i;
                     while ((i = next.getAndIncrement()) < count && System.nanoTime() < deadline) {
                         String request;
@@ -263,7 +259,7 @@ public final class Benchmark {
                         if (channel != null) {
                             sentAt.put(channel, sent);
                         }
-                        int status = status(post(request));
+                        int status = post(connection, request);
                         latencies[i] = (System.nanoTime() - sent) / 1e6;
                         done.incrementAndGet();
                         if (status != 200) {
@@ -295,35 +291,31 @@ public final class Benchmark {
         }
     }
 
-    private HttpResponse<String> post(String body) {
+    /** Signs and posts a Slack request, as Slack does; the status, or -1 when the connection failed. */
+    private int post(LoadConnection connection, String body) {
         String timestamp = Long.toString(Instant.now().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", SignedRequests.FORM)
-                .header("X-Slack-Request-Timestamp", timestamp)
-                .header("X-Slack-Signature", SignedRequests.signature(SignedRequests.SIGNING_SECRET, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        return send(request);
-    }
-
-    private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(2)).GET().build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
+        String[] headers = {"Content-Type", SignedRequests.FORM, "X-Slack-Request-Timestamp", timestamp,
+                "X-Slack-Signature", SignedRequests.signature(SignedRequests.SIGNING_SECRET, timestamp, body)};
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return connection.send("POST", "/slack/events", headers, body.getBytes(StandardCharsets.UTF_8)).status();
         } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
+            return -1;
         }
     }
 
-    private static int status(HttpResponse<String> response) {
-        return response == null ? -1 : response.statusCode();
+    private int get(LoadConnection connection, String path) {
+        try {
+            return connection.send("GET", path, new String[0], new byte[0]).status();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** One request on a connection of its own, as while waiting for the app to start. */
+    private int once(ToIntFunction<LoadConnection> request) {
+        try (LoadConnection connection = new LoadConnection("127.0.0.1", port)) {
+            return request.applyAsInt(connection);
+        }
     }
 
     private long rssKb(String field) throws IOException {
