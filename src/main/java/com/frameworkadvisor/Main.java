@@ -9,14 +9,19 @@ import com.frameworkadvisor.decision.Scorer;
 import com.frameworkadvisor.slack.AdvisorApp;
 import com.frameworkadvisor.slack.StartupException;
 import com.frameworkadvisor.store.DatabaseUrl;
-import com.frameworkadvisor.store.JdbcDecisionStore;
+import com.frameworkadvisor.store.OpeningDecisionStore;
 import com.frameworkadvisor.store.StoreUnavailableException;
 import com.frameworkadvisor.web.AdvisorServer;
+import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Entry point and the one place that reads the environment: with arguments, the command line; without, the
@@ -63,31 +68,58 @@ public final class Main {
             System.exit(EXIT_CONFIGURATION);
             return;
         }
-        JdbcDecisionStore store;
+        // Logging starts here, on one thread, before the start-up threads below log too.
+        LoggerFactory.getLogger(Main.class).info("starting port={} socket_mode={}", settings.port(),
+                settings.appToken().isPresent());
+        DatabaseUrl databaseUrl;
         try {
-            store = JdbcDecisionStore.open(DatabaseUrl.parse(settings.databaseUrl()));
-        } catch (IllegalArgumentException | StoreUnavailableException e) {
-            System.err.println("Framework Advisor cannot start: " + e.getMessage()
-                    + ". Check DATABASE_URL (README.md, Storage), or unset it to use the embedded database.");
-            System.exit(EXIT_CONFIGURATION);
+            databaseUrl = DatabaseUrl.parse(settings.databaseUrl());
+        } catch (IllegalArgumentException e) {
+            exitBadDatabase(e.getMessage());
             return;
         }
+        // Start-up runs three things at once: the database opens (connect, migrate) and the bot token is checked
+        // in the background while the HTTP server starts, so the first request is answered sooner (README,
+        // Performance). A database or token problem still stops the app with a clear message.
+        ExecutorService startup = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "startup");
+            thread.setDaemon(true);
+            return thread;
+        });
+        OpeningDecisionStore store = OpeningDecisionStore.open(databaseUrl, startup);
         AdvisorApp app = AdvisorApp.create(settings, bank, store);
-        try {
-            app.start();
-            settings.appToken().ifPresent(app::connectSocketMode);
-        } catch (StartupException e) {
-            System.err.println("Framework Advisor cannot start: " + e.getMessage());
-            System.exit(EXIT_CONFIGURATION);
-            return;
-        }
+        CompletableFuture<Void> slackChecked = CompletableFuture.runAsync(app::start, startup);
         AdvisorServer server = new AdvisorServer(app, settings.signingSecret()).start(settings.port());
         // SIGTERM (a deploy, a dyno restart): stop taking requests, finish accepted posts, exit 0.
         Signal.handle(new Signal("TERM"), signal -> stop(server, store));
         Signal.handle(new Signal("INT"), signal -> stop(server, store));
+        try {
+            store.awaitOpen();
+        } catch (StoreUnavailableException e) {
+            server.stop(Duration.ZERO);
+            exitBadDatabase(e.getMessage());
+            return;
+        }
+        try {
+            slackChecked.join();
+            settings.appToken().ifPresent(app::connectSocketMode);
+        } catch (CompletionException | StartupException e) {
+            server.stop(Duration.ZERO);
+            System.err.println("Framework Advisor cannot start: " + (e.getCause() instanceof StartupException
+                    ? e.getCause().getMessage() : e.getMessage()));
+            System.exit(EXIT_CONFIGURATION);
+            return;
+        }
+        startup.shutdown();
     }
 
-    private static void stop(AdvisorServer server, JdbcDecisionStore store) {
+    private static void exitBadDatabase(String problem) {
+        System.err.println("Framework Advisor cannot start: " + problem
+                + ". Check DATABASE_URL (README.md, Storage), or unset it to use the embedded database.");
+        System.exit(EXIT_CONFIGURATION);
+    }
+
+    private static void stop(AdvisorServer server, OpeningDecisionStore store) {
         server.stop(SHUTDOWN_GRACE);
         store.close();
         System.exit(0);

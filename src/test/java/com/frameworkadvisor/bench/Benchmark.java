@@ -6,18 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.frameworkadvisor.support.SignedRequests;
 import com.frameworkadvisor.support.SlackPayloads;
-import io.javalin.Javalin;
-import io.javalin.http.Context;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,12 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.ToIntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The app's benchmark: starts the packaged app as a separate process exactly as the {@code Procfile} does, with
@@ -50,8 +40,7 @@ public final class Benchmark {
 
     private final FastFakeSlack slack = new FastFakeSlack();
     private final AtomicInteger sequence = new AtomicInteger();
-    private int port;
-    private Process app;
+    private AppProcess app;
 
     public static void main(String[] args) throws Exception {
         Benchmark benchmark = new Benchmark();
@@ -63,26 +52,23 @@ public final class Benchmark {
     }
 
     private void run() throws Exception {
-        Path jar = Path.of("target/framework-advisor.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("target/framework-advisor.jar is missing: run mvn -B package first");
-        }
         ObjectNode report = JSON.createObjectNode();
         report.put("date", Instant.now().toString());
         report.put("machine", Runtime.getRuntime().availableProcessors() + " cores");
-        report.put("command", String.join(" ", procfileCommand()));
+        report.put("command", String.join(" ", AppProcess.procfileCommand()));
 
         // Cold start: spawn → /health 200, spawn → first slash command ack.
         ObjectNode cold = report.putObject("cold_start_ms");
-        long spawned = spawn();
+        app = AppProcess.start(AppProcess.procfileCommand(), slack.url());
+        long spawned = app.spawnedAt();
         double health = -1;
         double firstAck = -1;
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline && (health < 0 || firstAck < 0)) {
-            if (health < 0 && once(c -> get(c, "/health")) == 200) {
+            if (health < 0 && app.once(c -> app.get(c, "/health")) == 200) {
                 health = millisSince(spawned);
             }
-            if (firstAck < 0 && once(c -> post(c, slashCommand())) == 200) {
+            if (firstAck < 0 && app.once(c -> app.post(c, slashCommand())) == 200) {
                 firstAck = millisSince(spawned);
             }
             if (health < 0 || firstAck < 0) {
@@ -92,7 +78,7 @@ public final class Benchmark {
         cold.put("health", round(health));
         cold.put("first_slash_ack", round(firstAck));
         Thread.sleep(1000);
-        long idleRss = rssKb("VmRSS");
+        long idleRss = app.statusKb("VmRSS");
         report.putObject("memory_mb").put("idle_rss", idleRss / 1024.0);
 
         // Warm-up, then measure each scenario.
@@ -123,7 +109,7 @@ public final class Benchmark {
         long appCpu = cpuTicks(app.pid()) - appCpuBefore;
         long selfCpu = cpuTicks(ProcessHandle.current().pid()) - selfCpuBefore;
         ObjectNode memory = (ObjectNode) report.get("memory_mb");
-        memory.put("peak_rss", rssKb("VmHWM") / 1024.0);
+        memory.put("peak_rss", app.statusKb("VmHWM") / 1024.0);
         ObjectNode cpu = report.putObject("cpu_share");
         cpu.put("app", round(100.0 * appCpu / Math.max(1, appCpu + selfCpu)));
         cpu.put("fake_slack_and_load_client", round(100.0 * selfCpu / Math.max(1, appCpu + selfCpu)));
@@ -138,33 +124,6 @@ public final class Benchmark {
         System.out.println(markdown(report, Files.exists(previous) ? JSON.readTree(previous.toFile()) : null));
         System.out.println("Report written to " + latest + (Files.exists(previous) ? " (previous run: " + previous
                 + ")" : ""));
-    }
-
-    /** The web command of the Procfile, run as it is, with the JVM path of this machine. */
-    private static List<String> procfileCommand() throws IOException {
-        String line = Files.readAllLines(Path.of("Procfile")).stream().filter(l -> l.startsWith("web:"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("Procfile has no web process"));
-        List<String> command = new ArrayList<>(Arrays.asList(line.substring("web:".length()).strip().split("\\s+")));
-        command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        return command;
-    }
-
-    private long spawn() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path data = Files.createTempDirectory("advisor-bench");
-        ProcessBuilder builder = new ProcessBuilder(procfileCommand());
-        builder.environment().put("PORT", String.valueOf(port));
-        builder.environment().put("SLACK_BOT_TOKEN", "xoxb-bench-token");
-        builder.environment().put("SLACK_SIGNING_SECRET", SignedRequests.SIGNING_SECRET);
-        builder.environment().put("SLACK_API_URL", slack.url());
-        builder.environment().put("DATABASE_URL", "jdbc:h2:file:" + data.resolve("bench").toAbsolutePath());
-        builder.environment().put("LOG_LEVEL", "WARN");
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        long start = System.nanoTime();
-        app = builder.start();
-        return start;
     }
 
     private String slashCommand() {
@@ -243,7 +202,7 @@ public final class Benchmark {
         long start = System.nanoTime();
         for (int c = 0; c < concurrency; c++) {
             clients.execute(() -> {
-                try (LoadConnection connection = new LoadConnection("127.0.0.1", port)) {
+                try (LoadConnection connection = app.connect()) {
                     int i;
                     while ((i = next.getAndIncrement()) < count && System.nanoTime() < deadline) {
                         String request;
@@ -259,7 +218,7 @@ public final class Benchmark {
                         if (channel != null) {
                             sentAt.put(channel, sent);
                         }
-                        int status = post(connection, request);
+                        int status = app.post(connection, request);
                         latencies[i] = (System.nanoTime() - sent) / 1e6;
                         done.incrementAndGet();
                         if (status != 200) {
@@ -289,42 +248,6 @@ public final class Benchmark {
             last = now;
             Thread.sleep(300);
         }
-    }
-
-    /** Signs and posts a Slack request, as Slack does; the status, or -1 when the connection failed. */
-    private int post(LoadConnection connection, String body) {
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
-        String[] headers = {"Content-Type", SignedRequests.FORM, "X-Slack-Request-Timestamp", timestamp,
-                "X-Slack-Signature", SignedRequests.signature(SignedRequests.SIGNING_SECRET, timestamp, body)};
-        try {
-            return connection.send("POST", "/slack/events", headers, body.getBytes(StandardCharsets.UTF_8)).status();
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    private int get(LoadConnection connection, String path) {
-        try {
-            return connection.send("GET", path, new String[0], new byte[0]).status();
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    /** One request on a connection of its own, as while waiting for the app to start. */
-    private int once(ToIntFunction<LoadConnection> request) {
-        try (LoadConnection connection = new LoadConnection("127.0.0.1", port)) {
-            return request.applyAsInt(connection);
-        }
-    }
-
-    private long rssKb(String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(app.pid()), "status"))) {
-            if (line.startsWith(field + ":")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return -1;
     }
 
     /** utime + stime of a process, in clock ticks, from /proc/PID/stat. */
@@ -406,79 +329,8 @@ public final class Benchmark {
 
     private void close() {
         if (app != null) {
-            app.destroy();
-            try {
-                app.waitFor(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            app.destroyForcibly();
+            app.close();
         }
         slack.close();
-    }
-
-    /**
-     * A fake Slack Web API that does as little as possible: fixed answers, counters, and the arrival time of the
-     * first chat.postMessage per channel. It must never be the bottleneck (its CPU share is reported).
-     */
-    private static final class FastFakeSlack implements AutoCloseable {
-        private static final Pattern CHANNEL = Pattern.compile("(?:^|&)channel=([^&]+)");
-        private final Javalin server;
-        private final Map<String, Long> firstPost = new ConcurrentHashMap<>();
-        final AtomicLong posts = new AtomicLong();
-        private final AtomicLong ts = new AtomicLong(1_700_000_000_000_000L);
-
-        FastFakeSlack() {
-            server = Javalin.create(config -> {
-                config.startup.showJavalinBanner = false;
-                config.routes.post("/api/{method}", this::handle);
-            }).start("127.0.0.1", 0);
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.port() + "/api/";
-        }
-
-        void reset() {
-            firstPost.clear();
-        }
-
-        private void handle(Context ctx) {
-            String method = ctx.pathParam("method");
-            ctx.contentType("application/json; charset=utf-8");
-            switch (method) {
-                case "auth.test" -> ctx.result("{\"ok\":true,\"url\":\"https://bench.slack.com/\",\"team\":\"Bench\","
-                        + "\"user\":\"advisor\",\"team_id\":\"T0BENCH\",\"user_id\":\"UBOT0001\",\"bot_id\":\"B0\"}");
-                case "views.open" -> ctx.result("{\"ok\":true,\"view\":{\"id\":\"V0BENCH\"}}");
-                case "chat.postMessage" -> {
-                    long now = System.nanoTime();
-                    posts.incrementAndGet();
-                    Matcher channel = CHANNEL.matcher(ctx.body());
-                    if (channel.find()) {
-                        firstPost.putIfAbsent(channel.group(1), now);
-                    }
-                    long value = ts.incrementAndGet();
-                    ctx.result("{\"ok\":true,\"channel\":\"C0\",\"ts\":\"" + value / 1_000_000 + "."
-                            + String.format("%06d", value % 1_000_000) + "\"}");
-                }
-                default -> ctx.result("{\"ok\":true}");
-            }
-        }
-
-        double[] firstPostLatenciesMillis(Map<String, Long> sentAt) {
-            List<Double> latencies = new ArrayList<>();
-            sentAt.forEach((channel, sent) -> {
-                Long posted = firstPost.get(channel);
-                if (posted != null) {
-                    latencies.add((posted - sent) / 1e6);
-                }
-            });
-            return latencies.stream().mapToDouble(Double::doubleValue).toArray();
-        }
-
-        @Override
-        public void close() {
-            server.stop();
-        }
     }
 }

@@ -1,0 +1,136 @@
+package com.frameworkadvisor.bench;
+
+import com.frameworkadvisor.support.SignedRequests;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
+
+/**
+ * The packaged app as a separate process, started with the {@code Procfile}'s web command, and signed requests to
+ * it as Slack sends them. Used by the benchmark and by the class-data-sharing training run.
+ */
+final class AppProcess implements AutoCloseable {
+    static final Path JAR = Path.of("target/framework-advisor.jar");
+    private final Process process;
+    private final int port;
+    private final long spawnedAt;
+
+    private AppProcess(Process process, int port, long spawnedAt) {
+        this.process = process;
+        this.port = port;
+        this.spawnedAt = spawnedAt;
+    }
+
+    /** The web command of the Procfile, as it is, with the JVM path of this machine. */
+    static List<String> procfileCommand() throws IOException {
+        String line = Files.readAllLines(Path.of("Procfile")).stream().filter(l -> l.startsWith("web:"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("Procfile has no web process"));
+        List<String> command = new ArrayList<>(Arrays.asList(line.substring("web:".length()).strip().split("\\s+")));
+        command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return command;
+    }
+
+    /** Starts the app with {@code command}, talking to {@code slackUrl}, with a new embedded database. */
+    static AppProcess start(List<String> command, String slackUrl) throws IOException {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run mvn -B package first");
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path data = Files.createTempDirectory("advisor-bench");
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("PORT", String.valueOf(port));
+        builder.environment().put("SLACK_BOT_TOKEN", "xoxb-bench-token");
+        builder.environment().put("SLACK_SIGNING_SECRET", SignedRequests.SIGNING_SECRET);
+        builder.environment().put("SLACK_API_URL", slackUrl);
+        builder.environment().put("DATABASE_URL", "jdbc:h2:file:" + data.resolve("bench").toAbsolutePath());
+        builder.environment().put("LOG_LEVEL", "WARN");
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        long start = System.nanoTime();
+        return new AppProcess(builder.start(), port, start);
+    }
+
+    long spawnedAt() {
+        return spawnedAt;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    LoadConnection connect() {
+        return new LoadConnection("127.0.0.1", port);
+    }
+
+    /** Signs and posts a Slack request, as Slack does; the status, or -1 when the connection failed. */
+    int post(LoadConnection connection, String body) {
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        String[] headers = {"Content-Type", SignedRequests.FORM, "X-Slack-Request-Timestamp", timestamp,
+                "X-Slack-Signature", SignedRequests.signature(SignedRequests.SIGNING_SECRET, timestamp, body)};
+        try {
+            return connection.send("POST", "/slack/events", headers, body.getBytes(StandardCharsets.UTF_8)).status();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    int get(LoadConnection connection, String path) {
+        try {
+            return connection.send("GET", path, new String[0], new byte[0]).status();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** One request on a connection of its own, as while waiting for the app to start. */
+    int once(ToIntFunction<LoadConnection> request) {
+        try (LoadConnection connection = connect()) {
+            return request.applyAsInt(connection);
+        }
+    }
+
+    /** A field of /proc/PID/status, such as VmRSS or VmHWM, in kB. */
+    long statusKb(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    /** Stops the app as a platform does (SIGTERM), waiting for it to exit; the exit code. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
