@@ -69,8 +69,8 @@ public final class AdvisorApp {
         SlackHealth health = new SlackHealth();
         PostingExecutor posting = new PostingExecutor();
         ObjectMapper json = new ObjectMapper();
-        SlackApi api = new SlackApi(new WebApiClient(http, settings.slackApiUrl(), settings.botToken(), json), json,
-                health, posting);
+        SlackApi api = new SlackApi(new WebApiClient(http, settings.slackApiUrl(), settings.botToken(), json), health,
+                posting);
 
         ModalRenderer modals = new ModalRenderer(bank);
         MessageRenderer messages = new MessageRenderer(bank, json);

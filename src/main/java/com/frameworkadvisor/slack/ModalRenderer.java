@@ -1,6 +1,5 @@
 package com.frameworkadvisor.slack;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.frameworkadvisor.decision.Option;
@@ -8,13 +7,16 @@ import com.frameworkadvisor.decision.Question;
 import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.decision.Source;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Renders the decision modal from the question bank. The question blocks are built once per bank; each request
- * only copies them and fills in the pre-selected answers, the project name and the private metadata.
+ * Renders the decision modal from the question bank. The question blocks are built and form-encoded once per
+ * bank; a request builds only its own parts (the project name, the private metadata) and the blocks of
+ * questions whose answer it pre-selects.
  */
 final class ModalRenderer {
     /** The longest project name we accept (checked on submit, where the error can be shown on the field). */
@@ -23,21 +25,18 @@ final class ModalRenderer {
     private static final int MAX_INITIAL_VALUE = 3000;
 
     private final QuestionBank bank;
-    private final ArrayNode questionBlocks;
-    private final ObjectNode intro;
+    private final List<Modal.Block> questionBlocks;
+    private final Modal.Block intro;
 
     ModalRenderer(QuestionBank bank) {
         this.bank = bank;
-        this.questionBlocks = Blocks.array();
-        for (Question question : bank.questions()) {
-            questionBlocks.add(questionBlock(question));
-        }
+        this.questionBlocks = bank.questions().stream().map(q -> Modal.Block.fixed(questionBlock(q))).toList();
         String sources = bank.sources().stream().map(Source::publisher)
                 .map(publisher -> publisher.replaceAll(" \\(.*\\)$", ""))
                 .collect(Collectors.joining(", "));
-        this.intro = Blocks.section("Answer the questions and I'll recommend *Django* or *Flask*, with the reasons "
-                + "and the articles they come from (" + Mrkdwn.escape(sources) + "). Not sure about one? Choose "
-                + "_Not sure / doesn't matter_: it counts for neither.");
+        this.intro = Modal.Block.fixed(Blocks.section("Answer the questions and I'll recommend *Django* or *Flask*, "
+                + "with the reasons and the articles they come from (" + Mrkdwn.escape(sources) + "). Not sure about "
+                + "one? Choose _Not sure / doesn't matter_: it counts for neither."));
     }
 
     /**
@@ -46,28 +45,31 @@ final class ModalRenderer {
      * @param project the project name to pre-fill, if any
      * @param answers the answers to pre-select ({@code question id → option id}); unknown ids are ignored
      */
-    ObjectNode render(Optional<String> project, Map<String, String> answers, String privateMetadata,
-                      boolean revision) {
+    Modal render(Optional<String> project, Map<String, String> answers, String privateMetadata, boolean revision) {
         ObjectNode view = Blocks.object().put("type", "modal").put("callback_id", SlackIds.DECISION_MODAL);
         // Slack: title, submit and close are plain_text of at most 24 characters.
         view.set("title", Blocks.plainText(revision ? "Re-answer" : "Django or Flask?"));
         view.set("submit", Blocks.plainText("Recommend"));
         view.set("close", Blocks.plainText("Cancel"));
         view.put("private_metadata", privateMetadata);
-        ArrayNode blocks = view.putArray("blocks");
-        blocks.add(intro.deepCopy());
-        blocks.add(projectBlock(project));
-        for (JsonNode template : questionBlocks) {
-            ObjectNode block = (ObjectNode) template.deepCopy();
-            String questionId = block.get("block_id").asText();
+        List<Modal.Block> blocks = new ArrayList<>(questionBlocks.size() + 2);
+        blocks.add(intro);
+        blocks.add(Modal.Block.fresh(projectBlock(project)));
+        for (Modal.Block template : questionBlocks) {
+            String questionId = template.json().get("block_id").asText();
             String chosen = answers.get(questionId);
             Optional<Option> option = chosen == null ? Optional.empty()
                     : bank.question(questionId).flatMap(q -> q.option(chosen));
+            if (option.isEmpty()) {
+                blocks.add(template);
+                continue;
+            }
+            ObjectNode block = template.json().deepCopy();
             // initial_option must equal one of the options exactly, so it is built by the same code.
-            option.ifPresent(o -> ((ObjectNode) block.get("element")).set("initial_option", optionObject(o)));
-            blocks.add(block);
+            ((ObjectNode) block.get("element")).set("initial_option", optionObject(option.get()));
+            blocks.add(Modal.Block.fresh(block));
         }
-        return view;
+        return new Modal(view, blocks);
     }
 
     private static ObjectNode projectBlock(Optional<String> project) {

@@ -1,9 +1,6 @@
 package com.frameworkadvisor.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,16 +39,12 @@ final class SlackApi {
     }
 
     private final WebApiClient web;
-    private final ObjectWriter json;
     private final SlackHealth health;
     private final Executor afterAck;
 
     /** @param afterAck where notes that must not delay an ack are sent from */
-    SlackApi(WebApiClient web, ObjectMapper json, SlackHealth health, Executor afterAck) {
+    SlackApi(WebApiClient web, SlackHealth health, Executor afterAck) {
         this.web = web;
-        // Jackson's byte writer escapes an emoji as two surrogate escapes unless told to keep it whole; Slack reads
-        // either, but text should reach Slack as the user typed it.
-        this.json = json.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
         this.health = health;
         this.afterAck = afterAck;
     }
@@ -72,8 +65,8 @@ final class SlackApi {
     private WebApiForm message(SlackMessage message) {
         return new WebApiForm()
                 .add("text", message.text())
-                .addJson("blocks", message.blocks(), json)
-                .addJson("metadata", message.metadata(), json);
+                .addJson("blocks", message.blocks())
+                .addJson("metadata", message.metadata());
     }
 
     void postEphemeral(String channel, String user, String text) throws SlackCallException {
@@ -110,13 +103,13 @@ final class SlackApi {
 
     /** Publishes a user's App Home tab. */
     void publishHome(String user, JsonNode view) throws SlackCallException {
-        call("views.publish", Budget.BACKGROUND, new WebApiForm().add("user_id", user).addJson("view", view, json));
+        call("views.publish", Budget.BACKGROUND, new WebApiForm().add("user_id", user).addJson("view", view));
     }
 
     /** Opens a modal. Runs before the ack, so it gets the interactive budget. */
-    void openView(String triggerId, JsonNode view) throws SlackCallException {
+    void openView(String triggerId, Modal modal) throws SlackCallException {
         call("views.open", Budget.INTERACTIVE, new WebApiForm().add("trigger_id", triggerId)
-                .addJson("view", view, json));
+                .addEncoded("view", modal.formEncoded()));
     }
 
     /** Calls a Web API method that is safe to repeat, and returns Slack's answer (its {@code ok} is true). */

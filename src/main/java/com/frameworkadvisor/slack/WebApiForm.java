@@ -1,7 +1,9 @@
 package com.frameworkadvisor.slack;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,10 @@ final class WebApiForm {
         }
     }
 
+    /** Keeps characters outside the basic plane whole; Jackson's byte writer otherwise writes surrogate escapes. */
+    private static final ObjectWriter JSON = new ObjectMapper().writer()
+            .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
+
     private byte[] bytes = new byte[256];
     private int length;
 
@@ -46,19 +52,38 @@ final class WebApiForm {
         return add(name, Boolean.toString(value));
     }
 
-    /**
-     * Adds a field holding JSON, such as {@code blocks}, {@code metadata} or {@code view}.
-     *
-     * @param json a writer that keeps characters outside the basic plane whole ({@link SlackApi} makes it)
-     */
-    WebApiForm addJson(String name, JsonNode value, ObjectWriter json) {
+    /** Adds a field holding JSON, such as {@code blocks}, {@code metadata} or {@code view}. */
+    WebApiForm addJson(String name, JsonNode value) {
+        name(name);
+        encode(json(value));
+        return this;
+    }
+
+    /** Adds a field whose value is already form-encoded, such as {@link Modal#formEncoded()}. */
+    WebApiForm addEncoded(String name, byte[] encodedValue) {
+        name(name);
+        ensure(encodedValue.length);
+        System.arraycopy(encodedValue, 0, bytes, length, encodedValue.length);
+        length += encodedValue.length;
+        return this;
+    }
+
+    /** The form encoding of a JSON value, as {@link #addJson} writes it. */
+    static byte[] encodeJson(JsonNode value) {
+        return new WebApiForm().encode(json(value)).toBytes();
+    }
+
+    /** The form encoding of a text. */
+    static byte[] encode(String text) {
+        return new WebApiForm().encode(text.getBytes(StandardCharsets.UTF_8)).toBytes();
+    }
+
+    private static byte[] json(JsonNode value) {
         try {
-            name(name);
-            encode(json.writeValueAsBytes(value));
-            return this;
+            return JSON.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             // A tree built in memory always serialises; this would be a bug in Jackson, not bad input.
-            throw new IllegalStateException("could not write " + name + " as JSON", e);
+            throw new IllegalStateException("could not write JSON", e);
         }
     }
 
@@ -74,7 +99,7 @@ final class WebApiForm {
         append((byte) '=');
     }
 
-    private void encode(byte[] utf8) {
+    private WebApiForm encode(byte[] utf8) {
         ensure(utf8.length * 3);
         for (byte b : utf8) {
             if (b >= 0 && PLAIN[b]) {
@@ -87,6 +112,7 @@ final class WebApiForm {
                 bytes[length++] = HEX[b & 0xF];
             }
         }
+        return this;
     }
 
     private void append(byte b) {

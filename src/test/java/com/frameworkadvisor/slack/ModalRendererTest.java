@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,12 +40,19 @@ class ModalRendererTest {
 
     private final ModalRenderer renderer = new ModalRenderer(BANK);
 
+    /** The modal's JSON, checked below; {@link #the_form_encoding_for_views_open_is_the_same_json} ties the two. */
+    private ObjectNode render(Optional<String> project, Map<String, String> answers, String metadata,
+                              boolean revision) {
+        Modal modal = renderer.render(project, answers, metadata, revision);
+        return modal.json();
+    }
+
     @Test
     void the_modal_for_a_new_decision_matches_the_expected_tree() throws IOException {
         Map<String, String> prefill = Map.of("admin_ui", "yes", "team_experience", "over_5_years",
                 "persistence", "relational");
 
-        ObjectNode view = renderer.render(Optional.of("Customer portal"), prefill, newDecision(), false);
+        ObjectNode view = render(Optional.of("Customer portal"), prefill, newDecision(), false);
 
         JsonNode expected = fixture("slack/expected-modal.json");
         assertEquals(List.of(), differences("", expected, view), "differences from expected-modal.json");
@@ -52,7 +61,7 @@ class ModalRendererTest {
 
     @Test
     void every_question_is_a_radio_input_whose_block_and_action_ids_are_the_question_id() {
-        ObjectNode view = renderer.render(Optional.empty(), Map.of(), newDecision(), false);
+        ObjectNode view = render(Optional.empty(), Map.of(), newDecision(), false);
 
         List<JsonNode> inputs = questionBlocks(view);
         assertEquals(BANK.questions().stream().map(Question::id).toList(),
@@ -67,7 +76,7 @@ class ModalRendererTest {
 
     @Test
     void option_values_are_the_option_ids_and_every_question_offers_unsure() {
-        ObjectNode view = renderer.render(Optional.empty(), Map.of(), newDecision(), false);
+        ObjectNode view = render(Optional.empty(), Map.of(), newDecision(), false);
 
         for (JsonNode block : questionBlocks(view)) {
             Question question = BANK.question(block.path("block_id").asText()).orElseThrow();
@@ -80,7 +89,7 @@ class ModalRendererTest {
 
     @Test
     void option_texts_are_the_words_people_read_never_a_yaml_boolean_or_null() {
-        ObjectNode view = renderer.render(Optional.empty(), Map.of(), newDecision(), false);
+        ObjectNode view = render(Optional.empty(), Map.of(), newDecision(), false);
 
         List<String> suspicious = new ArrayList<>();
         for (JsonNode block : questionBlocks(view)) {
@@ -99,7 +108,7 @@ class ModalRendererTest {
     void only_prefilled_questions_carry_an_initial_option_and_it_is_exactly_one_of_their_options() {
         Map<String, String> prefill = Map.of("auth", "no", "outlook", "high_throughput_json", "scale", "unsure");
 
-        ObjectNode view = renderer.render(Optional.empty(), prefill, newDecision(), true);
+        ObjectNode view = render(Optional.empty(), prefill, newDecision(), true);
 
         for (JsonNode block : questionBlocks(view)) {
             String id = block.path("block_id").asText();
@@ -117,7 +126,7 @@ class ModalRendererTest {
     void unknown_questions_and_options_in_a_prefill_are_left_out() {
         Map<String, String> prefill = Map.of("admin_ui", "maybe", "no_such_question", "yes", "auth", "yes");
 
-        ObjectNode view = renderer.render(Optional.empty(), prefill, newDecision(), true);
+        ObjectNode view = render(Optional.empty(), prefill, newDecision(), true);
 
         for (JsonNode block : questionBlocks(view)) {
             String id = block.path("block_id").asText();
@@ -131,7 +140,7 @@ class ModalRendererTest {
         String metadata = ModalMetadata.revision(CHANNEL, "1700000000.000101", "1700000000.000101", "U0ASKER1",
                 Map.of("admin_ui", "yes")).toJson(JSON);
 
-        ObjectNode view = renderer.render(Optional.of("Customer portal"), Map.of("admin_ui", "yes"), metadata, true);
+        ObjectNode view = render(Optional.of("Customer portal"), Map.of("admin_ui", "yes"), metadata, true);
 
         assertEquals("Re-answer", view.path("title").path("text").asText());
         assertEquals("framework_decision", view.path("callback_id").asText());
@@ -140,9 +149,9 @@ class ModalRendererTest {
 
     @Test
     void the_project_block_is_optional_and_prefilled_only_when_there_is_a_name() {
-        JsonNode withName = block(renderer.render(Optional.of("Customer portal"), Map.of(), newDecision(), false),
+        JsonNode withName = block(render(Optional.of("Customer portal"), Map.of(), newDecision(), false),
                 "project");
-        JsonNode withoutName = block(renderer.render(Optional.empty(), Map.of(), newDecision(), false), "project");
+        JsonNode withoutName = block(render(Optional.empty(), Map.of(), newDecision(), false), "project");
 
         assertTrue(withName.path("optional").asBoolean(), "the project name is optional");
         assertEquals("project", withName.path("element").path("action_id").asText());
@@ -152,7 +161,7 @@ class ModalRendererTest {
 
     @Test
     void a_command_text_longer_than_slack_allows_is_cut_to_fit_the_project_field() {
-        ObjectNode view = renderer.render(Optional.of("x".repeat(5000)), Map.of(), newDecision(), false);
+        ObjectNode view = render(Optional.of("x".repeat(5000)), Map.of(), newDecision(), false);
 
         assertEquals(List.of(), BlockKitLimits.modalProblems(view));
     }
@@ -165,7 +174,7 @@ class ModalRendererTest {
             String metadata = ModalMetadata.revision(CHANNEL, "1700000000.000101", "1700000000.000102",
                     LONG_USER, answers).toJson(JSON);
             for (boolean revision : new boolean[] {false, true}) {
-                ObjectNode view = renderer.render(Optional.of(WORST_PROJECT), answers, metadata, revision);
+                ObjectNode view = render(Optional.of(WORST_PROJECT), answers, metadata, revision);
                 List<String> found = BlockKitLimits.modalProblems(view);
                 if (!found.isEmpty()) {
                     problems.put(description + (revision ? " (re-answer)" : ""), found);
@@ -179,11 +188,33 @@ class ModalRendererTest {
 
     @Test
     void the_modal_stays_within_slack_limits_the_bank_is_checked_against() {
-        ObjectNode view = renderer.render(Optional.empty(), Map.of(), newDecision(), false);
+        ObjectNode view = render(Optional.empty(), Map.of(), newDecision(), false);
 
         assertTrue(view.path("blocks").size() <= BlockKitLimits.MODAL_BLOCKS, "blocks: " + view.path("blocks").size());
         assertTrue(view.path("title").path("text").asText().length() <= BlockKitLimits.VIEW_TITLE);
         assertEquals(List.of(), BlockKitLimits.modalProblems(view));
+    }
+
+    @Test
+    void the_form_encoding_for_views_open_is_the_same_json() throws Exception {
+        // The question blocks are encoded once per bank and spliced in; a splice in the wrong place, a missing
+        // comma or a stale encoding would show here, over pre-selected, new and re-answer modals.
+        Map<String, String> checked = new LinkedHashMap<>();
+        AnswerCombinations.of(BANK, 50).forEach((description, answers) -> {
+            for (boolean revision : new boolean[] {false, true}) {
+                Modal modal = renderer.render(Optional.of(WORST_PROJECT + " 🚀"), revision ? answers : Map.of(),
+                        newDecision(), revision);
+                String decoded = URLDecoder.decode(new String(modal.formEncoded(), StandardCharsets.US_ASCII),
+                        StandardCharsets.UTF_8);
+                checked.put(description + revision, decoded);
+                try {
+                    assertEquals(modal.json(), JSON.readTree(decoded), description);
+                } catch (IOException e) {
+                    throw new AssertionError(description + ": not JSON: " + decoded, e);
+                }
+            }
+        });
+        assertTrue(checked.size() >= 100, "modals checked: " + checked.size());
     }
 
     private static String newDecision() {
