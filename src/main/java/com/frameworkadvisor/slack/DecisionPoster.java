@@ -102,9 +102,8 @@ final class DecisionPoster {
             log.warn("explanation_not_posted channel={} thread={} error={}", channel, parentTs, e.error());
         }
         try {
-            StoredDecision decision = store.openDecision(new ThreadKey(submission.workspace(), channel, parentTs),
-                    submission.project(), submission.userId(), clock.instant());
-            store.recordAnswers(decision.id(), answerSet(submission.userId(), r));
+            store.startDecision(new ThreadKey(submission.workspace(), channel, parentTs), submission.project(),
+                    answerSet(submission.userId(), r));
         } catch (StoreUnavailableException e) {
             // The thread works without the store (the Re-answer button carries its answers); the team tally
             // starts with the next re-answer that reaches the database.

@@ -14,6 +14,14 @@ public interface DecisionStore {
     /** The decision of this thread, created now if it does not exist yet (safe to call from many instances). */
     StoredDecision openDecision(ThreadKey thread, Optional<String> project, String createdBy, Instant at);
 
+    /**
+     * Stores a new decision thread and its first answer set together, in one transaction: what a new
+     * recommendation needs. When the thread has a decision already, the answers are added to it.
+     *
+     * @return the decision's id
+     */
+    long startDecision(ThreadKey thread, Optional<String> project, AnswerSet first);
+
     Optional<StoredDecision> findDecision(ThreadKey thread);
 
     /** Stores one person's answer set and returns everyone's latest answer sets before and after it. */

@@ -111,6 +111,59 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
     }
 
     @Override
+    public long startDecision(ThreadKey thread, Optional<String> project, AnswerSet first) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO decision (workspace, channel, "
+                    + "thread_ts, project, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+                insert.setString(1, thread.workspace());
+                insert.setString(2, thread.channel());
+                insert.setString(3, thread.threadTs());
+                insert.setString(4, project.orElse(null));
+                insert.setString(5, first.userId());
+                insert.setTimestamp(6, Timestamp.from(first.answeredAt()));
+                insert.executeUpdate();
+                long id;
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    if (!keys.next()) {
+                        throw new SQLException("no id generated for the new decision");
+                    }
+                    id = keys.getLong(1);
+                }
+                insertAnswerSet(c, id, first);
+                c.commit();
+                return id;
+            } catch (SQLException | JsonProcessingException | RuntimeException e) {
+                c.rollback();
+                if (e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                    // The thread has a decision already (another instance was first): add the answers to it.
+                    long id = openDecision(thread, project, first.userId(), first.answeredAt()).id();
+                    recordAnswers(id, first);
+                    return id;
+                }
+                throw e;
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw unavailable("start a decision", e);
+        }
+    }
+
+    private void insertAnswerSet(Connection c, long decisionId, AnswerSet answers)
+            throws SQLException, JsonProcessingException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO answer_set (decision_id, user_id, "
+                + "answers, result, django_score, flask_score, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, decisionId);
+            insert.setString(2, answers.userId());
+            insert.setString(3, json.writeValueAsString(answers.answers()));
+            insert.setString(4, answers.result());
+            insert.setInt(5, answers.djangoScore());
+            insert.setInt(6, answers.flaskScore());
+            insert.setTimestamp(7, Timestamp.from(answers.answeredAt()));
+            insert.executeUpdate();
+        }
+    }
+
+    @Override
     public Optional<StoredDecision> findDecision(ThreadKey thread) {
         try (Connection c = pool.getConnection();
              PreparedStatement select = c.prepareStatement("SELECT " + DECISION_COLUMNS + " FROM decision d "
@@ -132,17 +185,7 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
             c.setAutoCommit(false);
             try {
                 List<AnswerSet> before = latest(c, decisionId);
-                try (PreparedStatement insert = c.prepareStatement("INSERT INTO answer_set (decision_id, user_id, "
-                        + "answers, result, django_score, flask_score, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                    insert.setLong(1, decisionId);
-                    insert.setString(2, answers.userId());
-                    insert.setString(3, json.writeValueAsString(answers.answers()));
-                    insert.setString(4, answers.result());
-                    insert.setInt(5, answers.djangoScore());
-                    insert.setInt(6, answers.flaskScore());
-                    insert.setTimestamp(7, Timestamp.from(answers.answeredAt()));
-                    insert.executeUpdate();
-                }
+                insertAnswerSet(c, decisionId, answers);
                 List<AnswerSet> after = latest(c, decisionId);
                 c.commit();
                 return new TeamChange(before, after);

@@ -72,6 +72,11 @@ public final class OpeningDecisionStore implements DecisionStore, AutoCloseable 
     }
 
     @Override
+    public long startDecision(ThreadKey thread, Optional<String> project, AnswerSet first) {
+        return store().startDecision(thread, project, first);
+    }
+
+    @Override
     public Optional<StoredDecision> findDecision(ThreadKey thread) {
         return store().findDecision(thread);
     }

@@ -117,6 +117,39 @@ class JdbcDecisionStoreTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(DATABASES)
+    void starting_a_decision_stores_the_thread_and_its_first_answers_together(TestDatabase database) {
+        try (JdbcDecisionStore store = open(database)) {
+            long id = store.startDecision(thread("1700000000.000201"), Optional.of("Customer portal"),
+                    answers(asker, T0, "admin_ui", "yes"));
+
+            StoredDecision decision = store.findDecision(thread("1700000000.000201")).orElseThrow();
+            assertEquals(id, decision.id());
+            assertEquals(Optional.of("Customer portal"), decision.project());
+            assertEquals(asker, decision.createdBy());
+            assertEquals(T0, decision.createdAt());
+            assertEquals(Map.of(asker, Map.of("admin_ui", "yes")), byUser(store.latest(id)));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void starting_a_thread_that_has_a_decision_adds_the_answers_to_it(TestDatabase database) {
+        try (JdbcDecisionStore store = open(database)) {
+            StoredDecision existing = store.openDecision(thread("1700000000.000202"), Optional.of("First"), asker,
+                    T0);
+
+            long id = store.startDecision(thread("1700000000.000202"), Optional.of("Second"),
+                    answers(teammate, T0.plusSeconds(5), "admin_ui", "no"));
+
+            assertEquals(existing.id(), id);
+            assertEquals(Optional.of("First"), store.findDecision(thread("1700000000.000202")).orElseThrow()
+                    .project());
+            assertEquals(Map.of(teammate, Map.of("admin_ui", "no")), byUser(store.latest(id)));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
     void a_decision_without_a_project_keeps_none(TestDatabase database) {
         try (JdbcDecisionStore store = open(database)) {
             StoredDecision decision = store.openDecision(thread("1700000000.000102"), Optional.empty(), asker, T0);
