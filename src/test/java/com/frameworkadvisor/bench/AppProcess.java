@@ -20,6 +20,7 @@ import java.util.function.ToIntFunction;
  */
 final class AppProcess implements AutoCloseable {
     static final Path JAR = Path.of("target/framework-advisor.jar");
+    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final Process process;
     private final int port;
     private final long spawnedAt;
@@ -30,12 +31,15 @@ final class AppProcess implements AutoCloseable {
         this.spawnedAt = spawnedAt;
     }
 
-    /** The web command of the Procfile, as it is, with the JVM path of this machine. */
+    /**
+     * The web command of the Procfile, as it is, with the JVM path of this machine: any {@code NAME=value} words
+     * before {@code java} set the environment, as the shell that runs a Procfile does.
+     */
     static List<String> procfileCommand() throws IOException {
         String line = Files.readAllLines(Path.of("Procfile")).stream().filter(l -> l.startsWith("web:"))
                 .findFirst().orElseThrow(() -> new IllegalStateException("Procfile has no web process"));
         List<String> command = new ArrayList<>(Arrays.asList(line.substring("web:".length()).strip().split("\\s+")));
-        command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.set(command.indexOf("java"), JAVA);
         return command;
     }
 
@@ -49,7 +53,12 @@ final class AppProcess implements AutoCloseable {
             port = socket.getLocalPort();
         }
         Path data = Files.createTempDirectory("advisor-bench");
-        ProcessBuilder builder = new ProcessBuilder(command);
+        int java = command.indexOf(JAVA);
+        ProcessBuilder builder = new ProcessBuilder(command.subList(java, command.size()));
+        for (String variable : command.subList(0, java)) {
+            String[] nameValue = variable.split("=", 2);
+            builder.environment().put(nameValue[0], nameValue[1]);
+        }
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("SLACK_BOT_TOKEN", "xoxb-bench-token");
         builder.environment().put("SLACK_SIGNING_SECRET", SignedRequests.SIGNING_SECRET);

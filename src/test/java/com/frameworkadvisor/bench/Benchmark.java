@@ -35,7 +35,8 @@ public final class Benchmark {
     /** Requests per scenario and concurrency: fixed counts, each run also capped in time. */
     private static final Map<Integer, Integer> REQUESTS = Map.of(1, 500, 8, 4000, 32, 6000);
     private static final Duration TIME_CAP = Duration.ofSeconds(30);
-    private static final int WARM_UP = 2000;
+    /** Requests of each kind before measuring; -Dbench.warmup=N for a longer one (a steady-state JIT). */
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 2000);
     private static final Path RESULTS = Path.of("bench-results");
     /** Linux's USER_HZ: /proc counts CPU time in hundredths of a second. */
     private static final int CLOCK_TICKS = 100;

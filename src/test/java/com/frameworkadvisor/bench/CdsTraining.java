@@ -50,7 +50,7 @@ public final class CdsTraining {
                 command.add(part);
             }
         }
-        command.add(1, "-XX:ArchiveClassesAtExit=" + ARCHIVE);
+        command.add(command.indexOf(AppProcess.JAVA) + 1, "-XX:ArchiveClassesAtExit=" + ARCHIVE);
         AppProcess app = AppProcess.start(command, slack.url());
         try (LoadConnection connection = app.connect()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
