@@ -37,7 +37,8 @@ final class PostingExecutor implements Executor {
 
     PostingExecutor(int threads, int queue, Duration admissionWait) {
         AtomicInteger count = new AtomicInteger();
-        pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
+        // A fair queue: submissions waiting for room get it in the order they came.
+        pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue, true),
                 runnable -> {
                     Thread thread = new Thread(runnable, "post-" + count.incrementAndGet());
                     thread.setDaemon(true);
