@@ -12,6 +12,7 @@ import com.frameworkadvisor.store.DatabaseUrl;
 import com.frameworkadvisor.store.OpeningDecisionStore;
 import com.frameworkadvisor.store.StoreUnavailableException;
 import com.frameworkadvisor.web.AdvisorServer;
+import io.javalin.util.JavalinBindException;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
@@ -78,18 +79,30 @@ public final class Main {
             exitBadDatabase(e.getMessage());
             return;
         }
-        // Start-up runs three things at once: the database opens (connect, migrate) and the bot token is checked
-        // in the background while the HTTP server starts, so the first request is answered sooner (README,
-        // Performance). A database or token problem still stops the app with a clear message.
+        // Start-up is arranged so the first request is answered soon (README, Performance): the bot token is
+        // checked while the HTTP server starts, and the database opens (connect, migrate) once the server listens,
+        // since a slash command never needs it; a call that does waits for it (OpeningDecisionStore). A database
+        // or token problem still stops the app with a clear message.
         ExecutorService startup = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "startup");
             thread.setDaemon(true);
             return thread;
         });
-        OpeningDecisionStore store = OpeningDecisionStore.open(databaseUrl, startup);
+        CompletableFuture<Void> listening = new CompletableFuture<>();
+        OpeningDecisionStore store = OpeningDecisionStore.open(databaseUrl,
+                task -> listening.thenRunAsync(task, startup));
         AdvisorApp app = AdvisorApp.create(settings, bank, store);
         CompletableFuture<Void> slackChecked = CompletableFuture.runAsync(app::start, startup);
-        AdvisorServer server = new AdvisorServer(app, settings.signingSecret()).start(settings.port());
+        AdvisorServer server;
+        try {
+            server = new AdvisorServer(app, settings.signingSecret()).start(settings.port());
+        } catch (JavalinBindException e) {
+            System.err.println("Framework Advisor cannot start: port " + settings.port() + " is in use. Stop what "
+                    + "is using it, or set PORT to a free port.");
+            System.exit(EXIT_CONFIGURATION);
+            return;
+        }
+        listening.complete(null);
         // SIGTERM (a deploy, a dyno restart): stop taking requests, finish accepted posts, exit 0.
         Signal.handle(new Signal("TERM"), signal -> stop(server, store));
         Signal.handle(new Signal("INT"), signal -> stop(server, store));

@@ -92,6 +92,19 @@ class MainStartupTest {
         }
     }
 
+    @Test
+    void a_port_in_use_stops_start_up_with_exit_2_and_names_port() throws Exception {
+        try (FakeSlackApi slack = new FakeSlackApi(); ServerSocket busy = new ServerSocket(0)) {
+            Process app = start(env(slack, FakeSlackApi.BOT_TOKEN, busy.getLocalPort(),
+                    "jdbc:h2:file:" + data.resolve("db")));
+
+            assertTrue(app.waitFor(START.toSeconds(), TimeUnit.SECONDS), "exited");
+            String output = output(app);
+            assertEquals(2, app.exitValue(), output);
+            assertTrue(output.contains("port " + busy.getLocalPort() + " is in use"), output);
+        }
+    }
+
     private Process start(Map<String, String> env) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Dfile.encoding=UTF-8", "-cp",
