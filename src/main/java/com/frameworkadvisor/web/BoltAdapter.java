@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -37,6 +38,7 @@ final class BoltAdapter {
     private final App app;
     private final SlackRequestParser parser;
     private final RequestSignature signature;
+    private final SubmissionPayloads submissions = new SubmissionPayloads();
 
     BoltAdapter(App app, String signingSecret) {
         this.app = app;
@@ -73,13 +75,16 @@ final class BoltAdapter {
             String body = new String(raw, StandardCharsets.UTF_8);
             Request<?> request;
             try {
-                request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                        .requestUri(ctx.path())
-                        .queryString(ctx.queryParamMap())
-                        .headers(new RequestHeaders(headers))
-                        .requestBody(body)
-                        .remoteAddress(ctx.ip())
-                        .build());
+                Optional<String> submission = submissions.viewSubmissionWithoutBlocks(raw);
+                request = submission.isPresent()
+                        ? viewSubmission(body, submission.get(), new RequestHeaders(headers), ctx.ip())
+                        : parser.parse(SlackRequestParser.HttpRequest.builder()
+                                .requestUri(ctx.path())
+                                .queryString(ctx.queryParamMap())
+                                .headers(new RequestHeaders(headers))
+                                .requestBody(body)
+                                .remoteAddress(ctx.ip())
+                                .build());
             } catch (RuntimeException e) {
                 log.warn("request_refused status=400 reason=\"malformed payload: {}\"", e.getClass().getSimpleName());
                 ctx.status(400).contentType(JSON).result("{\"error\":\"malformed payload\"}");
@@ -108,6 +113,19 @@ final class BoltAdapter {
         } finally {
             MDC.remove("request_id");
         }
+    }
+
+    /**
+     * A view submission's Bolt request, built from its payload without the blocks ({@link SubmissionPayloads}),
+     * as Bolt's {@link SlackRequestParser} builds one: its context from the app's configuration, and the client
+     * address from {@code X-Forwarded-For} or the connection.
+     */
+    private Request<?> viewSubmission(String body, String payload, RequestHeaders headers, String remoteAddress) {
+        ViewSubmissionRequest request = new ViewSubmissionRequest(body, payload, headers);
+        request.updateContext(app.config());
+        String forwardedFor = headers.getFirstValue("X-Forwarded-For");
+        request.setClientIpAddress(forwardedFor != null ? forwardedFor : remoteAddress);
+        return request;
     }
 
     /**

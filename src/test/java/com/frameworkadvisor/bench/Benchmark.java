@@ -151,6 +151,7 @@ public final class Benchmark {
             answers.put(id, "unsure");
         }
         String metadata = "{\"channel\":\"" + channel(n) + "\"}";
+        // Like Slack's, the payload carries the whole view back: title, buttons and every block (SlackPayloads).
         return SignedRequests.payloadForm(SlackPayloads.viewSubmission(SlackPayloads.ASKER, metadata, answers,
                 "Bench").toString());
     }

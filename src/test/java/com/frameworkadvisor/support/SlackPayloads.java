@@ -1,8 +1,11 @@
 package com.frameworkadvisor.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,6 +15,16 @@ public final class SlackPayloads {
     public static final String ASKER = "U0ASKER1";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The decision modal as the app renders it (a test fixture): Slack echoes it in every view_submission. */
+    private static final JsonNode MODAL = readModal();
+
+    private static JsonNode readModal() {
+        try (InputStream in = SlackPayloads.class.getClassLoader().getResourceAsStream("slack/expected-modal.json")) {
+            return MAPPER.readTree(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("the modal fixture slack/expected-modal.json is missing", e);
+        }
+    }
 
     private SlackPayloads() {
     }
@@ -62,7 +75,10 @@ public final class SlackPayloads {
         return MAPPER.createObjectNode().put("channel", channel).toString();
     }
 
-    /** A view_submission of the decision modal with these radio answers and project name. */
+    /**
+     * A view_submission of the decision modal with these radio answers and project name. Like Slack's, it carries
+     * the whole view: its title, buttons and blocks as well as the state.
+     */
     public static ObjectNode viewSubmission(String user, String privateMetadata, Map<String, String> answers,
                                             String project) {
         ObjectNode payload = MAPPER.createObjectNode().put("type", "view_submission");
@@ -74,7 +90,13 @@ public final class SlackPayloads {
         ObjectNode view = payload.putObject("view");
         view.put("id", "V0MODAL").put("team_id", FakeSlackApi.TEAM_ID).put("type", "modal")
                 .put("callback_id", "framework_decision").put("private_metadata", privateMetadata)
-                .put("hash", "156772938.1827394").put("app_id", "A0TEST").put("bot_id", "B0TEST");
+                .put("hash", "156772938.1827394").put("app_id", "A0TEST").put("bot_id", "B0TEST")
+                .put("root_view_id", "V0MODAL").put("external_id", "").put("clear_on_close", false)
+                .put("notify_on_close", false).put("app_installed_team_id", FakeSlackApi.TEAM_ID);
+        view.putNull("previous_view_id");
+        for (String field : new String[] {"title", "submit", "close", "blocks"}) {
+            view.set(field, MODAL.get(field).deepCopy());
+        }
         ObjectNode values = view.putObject("state").putObject("values");
         answers.forEach((question, option) -> {
             ObjectNode value = values.putObject(question).putObject(question).put("type", "radio_buttons");
