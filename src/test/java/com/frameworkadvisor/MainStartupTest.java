@@ -70,10 +70,7 @@ class MainStartupTest {
         try (FakeSlackApi slack = new FakeSlackApi()) {
             Process app = start(env(slack, "xoxb-revoked-token", freePort(), "jdbc:h2:file:" + data.resolve("db")));
 
-            assertTrue(app.waitFor(START.toSeconds(), TimeUnit.SECONDS), "exited");
-            String output = output(app);
-            assertEquals(2, app.exitValue(), output);
-            assertTrue(output.contains("Slack rejected SLACK_BOT_TOKEN"), output);
+            String output = exitsWith2Saying(app, "Slack rejected SLACK_BOT_TOKEN");
             assertFalse(output.contains("xoxb-revoked-token"), "the token is never printed");
         }
     }
@@ -84,10 +81,7 @@ class MainStartupTest {
             Process app = start(env(slack, FakeSlackApi.BOT_TOKEN, freePort(),
                     "postgres://advisor:s3cret-pw@127.0.0.1:" + freePort() + "/advisor"));
 
-            assertTrue(app.waitFor(START.toSeconds(), TimeUnit.SECONDS), "exited");
-            String output = output(app);
-            assertEquals(2, app.exitValue(), output);
-            assertTrue(output.contains("Check DATABASE_URL"), output);
+            String output = exitsWith2Saying(app, "Check DATABASE_URL");
             assertFalse(output.contains("s3cret-pw"), "the password is never printed");
         }
     }
@@ -98,11 +92,17 @@ class MainStartupTest {
             Process app = start(env(slack, FakeSlackApi.BOT_TOKEN, busy.getLocalPort(),
                     "jdbc:h2:file:" + data.resolve("db")));
 
-            assertTrue(app.waitFor(START.toSeconds(), TimeUnit.SECONDS), "exited");
-            String output = output(app);
-            assertEquals(2, app.exitValue(), output);
-            assertTrue(output.contains("port " + busy.getLocalPort() + " is in use"), output);
+            exitsWith2Saying(app, "port " + busy.getLocalPort() + " is in use");
         }
+    }
+
+    /** Waits for the app to stop on a setting's problem: exit code 2, and {@code message} in what it printed. */
+    private String exitsWith2Saying(Process app, String message) throws Exception {
+        assertTrue(app.waitFor(START.toSeconds(), TimeUnit.SECONDS), "exited");
+        String output = output(app);
+        assertEquals(2, app.exitValue(), output);
+        assertTrue(output.contains(message), output);
+        return output;
     }
 
     private Process start(Map<String, String> env) throws IOException {

@@ -77,13 +77,13 @@ final class FastFakeSlack implements AutoCloseable {
             OutputStream out = socket.getOutputStream();
             long cpu = threads.getCurrentThreadCpuTime();
             while (true) {
-                String requestLine = line(in);
+                String requestLine = LoadConnection.line(in);
                 if (requestLine == null || requestLine.isEmpty()) {
                     return;
                 }
                 int length = 0;
                 boolean close = false;
-                for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
+                for (String header = LoadConnection.line(in); header != null && !header.isEmpty(); header = LoadConnection.line(in)) {
                     String lower = header.toLowerCase(Locale.ROOT);
                     if (lower.startsWith("content-length:")) {
                         length = Integer.parseInt(header.substring(15).strip());
@@ -145,19 +145,6 @@ final class FastFakeSlack implements AutoCloseable {
         }
         int end = form.indexOf('&', start);
         return form.substring(start, end < 0 ? form.length() : end);
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder(64);
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                return line.length() == 0 ? null : line.toString();
-            }
-            if (b != '\r') {
-                line.append((char) b);
-            }
-        }
-        return line.toString();
     }
 
     double[] firstPostLatenciesMillis(Map<String, Long> sentAt) {

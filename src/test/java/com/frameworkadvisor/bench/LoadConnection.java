@@ -93,6 +93,11 @@ final class LoadConnection implements AutoCloseable {
     }
 
     private String line() throws IOException {
+        return line(in);
+    }
+
+    /** One line of an HTTP head, without its CR LF; null at the end of the stream. */
+    static String line(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder(64);
         for (int b = in.read(); b != '\n'; b = in.read()) {
             if (b < 0) {
