@@ -4,6 +4,7 @@ import com.frameworkadvisor.slack.AdvisorApp;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public final class AdvisorServer {
         BoltAdapter adapter = new BoltAdapter(slack.bolt(), signingSecret);
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.jetty.threadPool = requestThreads();
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.routes.post(EVENTS_PATH, adapter::handle);
             config.routes.get("/health", this::health);
@@ -37,6 +39,19 @@ public final class AdvisorServer {
                 ctx.status(500).json(Map.of("error", "unexpected error"));
             });
         });
+    }
+
+    /**
+     * Jetty's threads for requests: a few per core. Each request is short CPU work plus, for a slash command, one
+     * Slack call, so more threads than that only take turns on the same cores: on 2 cores, 16 threads answered
+     * 32 concurrent clients faster and with a shorter tail than Javalin's default of up to 250 (README,
+     * Performance).
+     */
+    private static QueuedThreadPool requestThreads() {
+        QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, 4 * Runtime.getRuntime().availableProcessors()),
+                4);
+        threads.setName("http");
+        return threads;
     }
 
     /** Starts listening; {@code port} 0 picks a free port. */
