@@ -97,12 +97,17 @@ final class SubmissionPayloads {
         int length = 0;
         for (int i = start; i < form.length; i++) {
             byte b = form[i];
-            if (b == '+') {
-                bytes[length++] = ' ';
-            } else if (b == '%' && i + 2 < form.length && hex(form[i + 1]) >= 0 && hex(form[i + 2]) >= 0) {
-                bytes[length++] = (byte) (hex(form[i + 1]) << 4 | hex(form[i + 2]));
+            if (b == '%') {
+                int high = i + 2 < form.length ? hex(form[i + 1]) : -1;
+                int low = high >= 0 ? hex(form[i + 2]) : -1;
+                if (low < 0) {
+                    throw new IllegalArgumentException("not a percent escape at " + i);
+                }
+                bytes[length++] = (byte) (high << 4 | low);
                 i += 2;
-            } else if (b == '%' || b == '&' || b == '=' || b < 0) {
+            } else if (b == '+') {
+                bytes[length++] = ' ';
+            } else if (b == '&' || b == '=' || b < 0) {
                 throw new IllegalArgumentException("not a single form-encoded value at " + i);
             } else {
                 bytes[length++] = b;
