@@ -16,6 +16,9 @@ import java.util.Arrays;
  */
 final class WebApiForm {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    /** Keeps characters outside the basic plane whole; Jackson's byte writer otherwise writes surrogate escapes. */
+    private static final ObjectWriter JSON = new ObjectMapper().writer()
+            .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
     /** The bytes a form value may carry as they are: letters, digits and {@code *-._} (WHATWG URL, form encoding). */
     private static final boolean[] PLAIN = new boolean[128];
 
@@ -31,10 +34,6 @@ final class WebApiForm {
             PLAIN[c] = true;
         }
     }
-
-    /** Keeps characters outside the basic plane whole; Jackson's byte writer otherwise writes surrogate escapes. */
-    private static final ObjectWriter JSON = new ObjectMapper().writer()
-            .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
 
     private byte[] bytes = new byte[256];
     private int length;

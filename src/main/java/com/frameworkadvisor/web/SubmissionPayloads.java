@@ -15,8 +15,8 @@ import java.util.Optional;
  * Reads a {@code view_submission} without the modal's blocks, for Bolt to parse. Slack sends the whole view back
  * with every submission, but no listener here reads its blocks: the answers are in {@code view.state}. Bolt 1.48
  * parses each payload with a new Gson, building a reflective adapter for every class it meets, so the blocks
- * (Slack's echo of the modal, most of the payload) cost about a third of the app's CPU per submission
- * (README, Performance). Everything else reaches Bolt as Slack sent it.
+ * (Slack's echo of the modal, most of the payload) made Bolt's parsing more than half of the app's CPU in the
+ * submission benchmark (README, Performance). Everything else reaches Bolt as Slack sent it.
  */
 final class SubmissionPayloads {
     private static final byte[] PAYLOAD = "payload=".getBytes(StandardCharsets.US_ASCII);
