@@ -154,9 +154,7 @@ final class SlackApi {
                 }
             } catch (WebApiClient.UnreadableAnswerException e) {
                 if (!idempotent) {
-                    log.warn("slack_no_answer method={} attempt={} problem=unreadable", method, attempt);
-                    throw new SlackCallException(method, SlackCallException.NO_ANSWER,
-                            SlackCallException.Kind.UNAVAILABLE);
+                    throw noAnswer(method, attempt, "unreadable answer");
                 }
                 lastProblem = "unreadable answer";
                 waitMillis = jitter(backoff);
@@ -166,11 +164,7 @@ final class SlackApi {
                 }
                 boolean sent = e.getMessage() == null || !e.getMessage().toLowerCase(Locale.ROOT).contains("connect");
                 if (sent && !idempotent) {
-                    // The request reached Slack but no answer came: Slack may have posted it. Posting again could
-                    // show the recommendation twice, and Slack has no idempotency key, so the caller decides.
-                    log.warn("slack_no_answer method={} attempt={}", method, attempt);
-                    throw new SlackCallException(method, SlackCallException.NO_ANSWER,
-                            SlackCallException.Kind.UNAVAILABLE);
+                    throw noAnswer(method, attempt, "timeout");
                 }
                 lastProblem = "timeout";
                 waitMillis = jitter(backoff);
@@ -195,6 +189,15 @@ final class SlackApi {
         log.warn("slack_unavailable method={} problem=\"{}\" elapsed_ms={}", method, lastProblem,
                 (System.nanoTime() - start) / 1_000_000);
         throw new SlackCallException(method, "unavailable: " + lastProblem, SlackCallException.Kind.UNAVAILABLE);
+    }
+
+    /**
+     * The request reached Slack but no readable answer came: Slack may have acted on it. Repeating a post could
+     * show the recommendation twice, and Slack has no idempotency key, so the caller decides.
+     */
+    private static SlackCallException noAnswer(String method, int attempt, String problem) {
+        log.warn("slack_no_answer method={} attempt={} problem=\"{}\"", method, attempt, problem);
+        return new SlackCallException(method, SlackCallException.NO_ANSWER, SlackCallException.Kind.UNAVAILABLE);
     }
 
     private static long retryAfterMillis(String header, long fallback) {
