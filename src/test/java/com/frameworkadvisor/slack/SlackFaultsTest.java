@@ -157,6 +157,24 @@ class SlackFaultsTest {
         assertTrue(logs.errors("decision_not_delivered").isEmpty(), "not claimed as lost");
     }
 
+    /**
+     * A 200 whose body is not JSON (a proxy's error page, say) leaves it unknown whether Slack posted: the headline
+     * is not posted again, and the decision is logged as uncertain.
+     */
+    @Test
+    void a_headline_answered_with_something_other_than_json_is_not_posted_twice_and_is_logged_as_uncertain() {
+        slack.script("chat.postMessage", new FakeSlackApi.Scripted(200, "<html>Bad gateway</html>", Map.of(), 0));
+        startApp(Map.of());
+
+        submitDecision();
+
+        logs.await(e -> e.level() == Level.ERROR && e.message().contains("decision_delivery_uncertain"), 1, WAIT);
+        app.finishPosting();
+        assertEquals(1, slack.calls("chat.postMessage").size(), "posted once, never retried: " + slack.methods());
+        String line = logs.errors("decision_delivery_uncertain").get(0).message();
+        assertTrue(line.contains("channel=" + CHANNEL) && line.contains("admin_ui=yes"), line);
+    }
+
     /** A call that may safely repeat (chat.update) is retried after a read timeout, and lands. */
     @Test
     void an_idempotent_call_slower_than_the_read_timeout_is_retried() {
