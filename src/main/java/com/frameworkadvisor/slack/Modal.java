@@ -38,6 +38,7 @@ final class Modal {
         }
     }
 
+    private static final byte[] BLOCKS = WebApiForm.encode(",\"blocks\":[");
     private static final byte[] COMMA = WebApiForm.encode(",");
     private static final byte[] END = WebApiForm.encode("]}");
 
@@ -67,7 +68,7 @@ final class Modal {
         ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + 256 * blocks.size());
         // {"type":"modal",…} becomes {"type":"modal",…,"blocks":[ by replacing its closing brace ("%7D").
         out.write(head, 0, head.length - 3);
-        out.writeBytes(WebApiForm.encode(",\"blocks\":["));
+        out.writeBytes(BLOCKS);
         for (int i = 0; i < blocks.size(); i++) {
             if (i > 0) {
                 out.writeBytes(COMMA);

@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 final class SubmissionPayloads {
     private static final byte[] PAYLOAD = "payload=".getBytes(StandardCharsets.US_ASCII);
+    private static final String VIEW_SUBMISSION = "view_submission";
     /** The value of each ASCII hex digit; -1 for other characters. */
     private static final int[] HEX = new int[128];
 
@@ -52,8 +53,11 @@ final class SubmissionPayloads {
             while (in.nextToken() == JsonToken.FIELD_NAME) {
                 String name = in.currentName();
                 JsonToken value = in.nextToken();
-                if (name.equals("type") && value == JsonToken.VALUE_STRING) {
-                    type = in.getText();
+                if (name.equals("type")) {
+                    type = value == JsonToken.VALUE_STRING ? in.getText() : null;
+                    if (!VIEW_SUBMISSION.equals(type)) {
+                        return Optional.empty(); // a block action or other payload: Bolt parses it as it came
+                    }
                 }
                 copy.writeFieldName(name);
                 if (name.equals("view") && value == JsonToken.START_OBJECT) {
@@ -69,7 +73,7 @@ final class SubmissionPayloads {
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
-        return "view_submission".equals(type) ? Optional.of(out.toString()) : Optional.empty();
+        return VIEW_SUBMISSION.equals(type) ? Optional.of(out.toString()) : Optional.empty();
     }
 
     private static void copyWithoutBlocks(JsonParser in, JsonGenerator copy) throws IOException {

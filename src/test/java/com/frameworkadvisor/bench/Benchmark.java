@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -192,19 +191,10 @@ public final class Benchmark {
 
     /** A submission whose channel names it, so the fake can tell when its first post arrived. */
     private String submission(int n) {
-        Map<String, String> answers = new LinkedHashMap<>();
-        answers.put("admin_ui", "yes");
-        answers.put("auth", "yes");
-        answers.put("api_only", "no");
-        answers.put("team_experience", "under_2_years");
-        answers.put("outlook", "crud_auth_admin");
-        for (String id : List.of("lifetime", "scope_growth", "persistence", "project_type", "realtime", "scale")) {
-            answers.put(id, "unsure");
-        }
         String metadata = "{\"channel\":\"" + channel(n) + "\"}";
         // Like Slack's, the payload carries the whole view back: title, buttons and every block (SlackPayloads).
-        return SignedRequests.payloadForm(SlackPayloads.viewSubmission(SlackPayloads.ASKER, metadata, answers,
-                "Bench").toString());
+        return SignedRequests.payloadForm(SlackPayloads.viewSubmission(SlackPayloads.ASKER, metadata,
+                SlackPayloads.djangoAnswers(), "Bench").toString());
     }
 
     static String channel(int n) {

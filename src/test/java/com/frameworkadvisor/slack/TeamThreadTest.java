@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.store.DecisionHistory;
 import com.frameworkadvisor.store.ThreadKey;
+import com.frameworkadvisor.support.BlockTrees;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.SignedRequests;
 import com.frameworkadvisor.support.SlackPayloads;
@@ -155,25 +156,11 @@ class TeamThreadTest {
 
     /** The value of the Re-answer button on a parent message, as Slack sends it back when the button is pressed. */
     private static String buttonValue(FakeSlackApi.Call parent) {
-        for (JsonNode element : block(parent.json("blocks"), "decision_actions").path("elements")) {
-            if ("reanswer".equals(element.path("action_id").asText())) {
-                return element.path("value").asText();
-            }
-        }
-        throw new AssertionError("no Re-answer button on " + parent.json("blocks"));
-    }
-
-    private static JsonNode block(JsonNode blocks, String blockId) {
-        for (JsonNode block : blocks) {
-            if (blockId.equals(block.path("block_id").asText())) {
-                return block;
-            }
-        }
-        throw new AssertionError("no block " + blockId + " in " + blocks);
+        return BlockTrees.button(parent.json("blocks"), SlackIds.REANSWER).path("value").asText();
     }
 
     private static String prefilled(JsonNode view, String questionId) {
-        return block(view.path("blocks"), questionId).path("element").path("initial_option").path("value")
+        return BlockTrees.block(view.path("blocks"), questionId).path("element").path("initial_option").path("value")
                 .asText(null);
     }
 
