@@ -3,6 +3,7 @@ package com.frameworkadvisor.bench;
 import com.frameworkadvisor.support.SignedRequests;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,9 +11,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
 
 /**
  * The packaged app as a separate process, started with the {@code Procfile}'s web command, and signed requests to
@@ -24,11 +27,13 @@ final class AppProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final long spawnedAt;
+    private final Path data;
 
-    private AppProcess(Process process, int port, long spawnedAt) {
+    private AppProcess(Process process, int port, long spawnedAt, Path data) {
         this.process = process;
         this.port = port;
         this.spawnedAt = spawnedAt;
+        this.data = data;
     }
 
     /**
@@ -67,7 +72,12 @@ final class AppProcess implements AutoCloseable {
         builder.environment().put("LOG_LEVEL", "WARN");
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         long start = System.nanoTime();
-        return new AppProcess(builder.start(), port, start);
+        try {
+            return new AppProcess(builder.start(), port, start, data);
+        } catch (IOException e) {
+            deleteTree(data);
+            throw e;
+        }
     }
 
     long spawnedAt() {
@@ -123,14 +133,20 @@ final class AppProcess implements AutoCloseable {
         return -1;
     }
 
-    /** Stops the app as a platform does (SIGTERM), waiting for it to exit; the exit code. */
+    /**
+     * Stops the app as a platform does (SIGTERM), waiting for it to exit, and deletes its database; the exit code.
+     */
     int stop() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return -1;
+        try {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                return -1;
+            }
+            return process.exitValue();
+        } finally {
+            deleteTree(data);
         }
-        return process.exitValue();
     }
 
     @Override
@@ -140,6 +156,18 @@ final class AppProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        }
+    }
+
+    /** Each run's database is several megabytes: left in the temporary directory, runs add up to gigabytes. */
+    private static void deleteTree(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("could not delete " + directory + ": " + e.getMessage());
         }
     }
 }
