@@ -45,6 +45,10 @@ public final class Benchmark {
     private final FastFakeSlack slack;
     private final AtomicInteger sequence = new AtomicInteger();
     private AppProcess app;
+    /** CPU while requests were timed (not while bodies were built): app and this process, in clock ticks. */
+    private long appTicks;
+    private long selfTicks;
+    private long fakeNanos;
 
     private Benchmark() throws IOException {
         slack = new FastFakeSlack();
@@ -153,9 +157,9 @@ public final class Benchmark {
         runLoad("submission", 8, WARM_UP);
         waitForPosts();
         slack.reset();
-        long appCpuBefore = cpuTicks(app.pid());
-        long selfCpuBefore = cpuTicks(ProcessHandle.current().pid());
-        long fakeCpuBefore = slack.cpuNanos();
+        appTicks = 0;
+        selfTicks = 0;
+        fakeNanos = 0;
         ArrayNode results = report.putArray("scenarios");
         // -Dbench.scenarios=slash runs one scenario alone, for a profile of it (README, Performance).
         for (String scenario : System.getProperty("bench.scenarios", "slash,submission").split(",")) {
@@ -173,15 +177,13 @@ public final class Benchmark {
                 results.add(result);
             }
         }
-        long appCpu = cpuTicks(app.pid()) - appCpuBefore;
-        long selfCpu = cpuTicks(ProcessHandle.current().pid()) - selfCpuBefore;
-        double fakeCpu = (slack.cpuNanos() - fakeCpuBefore) / 1e9 * CLOCK_TICKS;
         ObjectNode memory = (ObjectNode) report.get("memory_mb");
         memory.put("peak_rss", app.statusKb("VmHWM") / 1024.0);
         ObjectNode cpu = report.putObject("cpu_share");
-        cpu.put("app", round(100.0 * appCpu / Math.max(1, appCpu + selfCpu)));
-        cpu.put("fake_slack_and_load_client", round(100.0 * selfCpu / Math.max(1, appCpu + selfCpu)));
-        cpu.put("fake_slack", round(100.0 * fakeCpu / Math.max(1, appCpu + selfCpu)));
+        double fakeTicks = fakeNanos / 1e9 * CLOCK_TICKS;
+        cpu.put("app", round(100.0 * appTicks / Math.max(1, appTicks + selfTicks)));
+        cpu.put("fake_slack_and_load_client", round(100.0 * selfTicks / Math.max(1, appTicks + selfTicks)));
+        cpu.put("fake_slack", round(100.0 * fakeTicks / Math.max(1, appTicks + selfTicks)));
         return report;
     }
 
@@ -232,7 +234,7 @@ public final class Benchmark {
         }
     }
 
-    private Load runLoad(String scenario, int concurrency, int count) throws InterruptedException {
+    private Load runLoad(String scenario, int concurrency, int count) throws InterruptedException, IOException {
         // Bodies are built before the clock starts, so the client spends its CPU on sending and signing only.
         String[] bodies = new String[count];
         String[] channels = new String[count];
@@ -255,6 +257,9 @@ public final class Benchmark {
         ExecutorService clients = Executors.newFixedThreadPool(concurrency,
                 task -> new Thread(task, "load-" + threads.incrementAndGet()));
         CountDownLatch finished = new CountDownLatch(concurrency);
+        long appBefore = cpuTicks(app.pid());
+        long selfBefore = cpuTicks(ProcessHandle.current().pid());
+        long fakeBefore = slack.cpuNanos();
         long start = System.nanoTime();
         for (int c = 0; c < concurrency; c++) {
             clients.execute(() -> {
@@ -279,6 +284,9 @@ public final class Benchmark {
         }
         finished.await();
         double seconds = (System.nanoTime() - start) / 1e9;
+        appTicks += cpuTicks(app.pid()) - appBefore;
+        selfTicks += cpuTicks(ProcessHandle.current().pid()) - selfBefore;
+        fakeNanos += slack.cpuNanos() - fakeBefore;
         clients.shutdown();
         return new Load(scenario, concurrency, Arrays.copyOf(latencies, Math.min(done.get(), count)), seconds,
                 errors.get(), sentAt);
@@ -358,7 +366,7 @@ public final class Benchmark {
                 + report.at("/memory_mb/peak_rss").asDouble()), previous == null ? null
                 : text(previous.at("/memory_mb/idle_rss").asDouble() + " / " + previous.at("/memory_mb/peak_rss")
                 .asDouble()));
-        row(md, "CPU share: app / fake Slack + load client (of which fake Slack) (%)", text(
+        row(md, "CPU share while timed: app / fake Slack + load client (of which fake Slack) (%)", text(
                 report.at("/cpu_share/app") + " / " + report.at("/cpu_share/fake_slack_and_load_client") + " ("
                 + report.at("/cpu_share/fake_slack") + ")"), null);
         return md.toString();
