@@ -8,8 +8,11 @@ import com.frameworkadvisor.decision.Scorer;
 import com.frameworkadvisor.store.DecisionStore;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.model.event.AppHomeOpenedEvent;
@@ -33,14 +36,17 @@ public final class AdvisorApp {
     private final SlackApi api;
     private final SlackHealth health;
     private final PostingExecutor posting;
+    private final DecisionSubmission decisionSubmission;
     private volatile SocketModeApp socketMode;
 
-    private AdvisorApp(Settings settings, App bolt, SlackApi api, SlackHealth health, PostingExecutor posting) {
+    private AdvisorApp(Settings settings, App bolt, SlackApi api, SlackHealth health, PostingExecutor posting,
+                       DecisionSubmission decisionSubmission) {
         this.settings = settings;
         this.bolt = bolt;
         this.api = api;
         this.health = health;
         this.posting = posting;
+        this.decisionSubmission = decisionSubmission;
     }
 
     /**
@@ -80,7 +86,8 @@ public final class AdvisorApp {
         DecisionPoster poster = new DecisionPoster(api, messages, scorer, bank, store, clock);
         bolt.command(settings.command(), new AskCommand(settings.command(), modals, api, json, history,
                 store));
-        bolt.viewSubmission(SlackIds.DECISION_MODAL, new DecisionSubmission(bank, poster, posting, json));
+        DecisionSubmission decisionSubmission = new DecisionSubmission(bank, poster, posting, json);
+        bolt.viewSubmission(SlackIds.DECISION_MODAL, decisionSubmission);
         bolt.blockAction(SlackIds.REANSWER, new ReanswerAction(modals, api, posting, json, store));
         bolt.messageShortcut(SlackIds.DECIDE_HERE_SHORTCUT, new DecideHereShortcut(modals, api, json));
         DecisionRecorder recorder = new DecisionRecorder(api, messages, new DecisionRecordRenderer(), scorer, bank,
@@ -90,7 +97,7 @@ public final class AdvisorApp {
         AppHome home = new AppHome(bank, api, modals, history, store, posting, json, settings.command());
         bolt.event(AppHomeOpenedEvent.class, home::opened);
         bolt.blockAction(SlackIds.HOME_NEW_DECISION, home::startDecision);
-        return new AdvisorApp(settings, bolt, api, health, posting);
+        return new AdvisorApp(settings, bolt, api, health, posting, decisionSubmission);
     }
 
     private static SlackConfig slackConfig(String apiUrl, Duration timeout) {
@@ -155,6 +162,16 @@ public final class AdvisorApp {
 
     public App bolt() {
         return bolt;
+    }
+
+    /**
+     * Answers a submission of the decision modal ({@link SlackIds#DECISION_MODAL}) whose payload the HTTP adapter
+     * parsed itself, as Bolt's listener for it would: the same validation, ack and posting. Bolt 1.48 builds a new
+     * Gson for every payload it parses, which made parsing a submission cost more than handling it (README,
+     * Performance); Bolt still routes every other request, and this one too in Socket Mode.
+     */
+    public Response submitDecision(ViewSubmissionPayload payload) {
+        return decisionSubmission.submit(payload, new ViewSubmissionContext());
     }
 
     public SlackHealth health() {

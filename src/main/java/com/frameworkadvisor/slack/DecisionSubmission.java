@@ -21,6 +21,9 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * The decision modal was submitted: validate, ack at once (closing the modal or showing field errors), and
  * hand the posting to the executor so Slack's 3-second ack window is never at risk.
+ *
+ * <p>Two ways in, one answer: Bolt calls {@link #apply} (Socket Mode, and any HTTP payload the adapter leaves to
+ * Bolt); the HTTP adapter calls {@link #submit} with a payload it parsed itself ({@link AdvisorApp#submitDecision}).
  */
 final class DecisionSubmission implements ViewSubmissionHandler {
     private static final Logger log = LoggerFactory.getLogger(DecisionSubmission.class);
@@ -39,7 +42,11 @@ final class DecisionSubmission implements ViewSubmissionHandler {
 
     @Override
     public Response apply(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
-        ViewSubmissionPayload payload = request.getPayload();
+        return submit(request.getPayload(), ctx);
+    }
+
+    /** The ack for a submitted decision modal; {@code ctx} only builds the response. */
+    Response submit(ViewSubmissionPayload payload, ViewSubmissionContext ctx) {
         String firstQuestion = bank.questions().get(0).id();
         ModalMetadata target;
         try {

@@ -25,7 +25,7 @@ public final class AdvisorServer {
 
     public AdvisorServer(AdvisorApp slack, String signingSecret) {
         this.slack = slack;
-        BoltAdapter adapter = new BoltAdapter(slack.bolt(), signingSecret);
+        BoltAdapter adapter = new BoltAdapter(slack, signingSecret);
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.threadPool = requestThreads();

@@ -1,6 +1,8 @@
 package com.frameworkadvisor.web;
 
+import com.frameworkadvisor.slack.AdvisorApp;
 import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -25,7 +27,9 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Hands a Slack HTTP request to Bolt and writes Bolt's response back: request in, response out.
+ * Hands a Slack HTTP request to Bolt and writes Bolt's response back: request in, response out. The one exception
+ * is a submission of the decision modal, the busiest request: it is parsed here ({@link SubmissionPayloads}) and
+ * answered by the same listener Bolt would call, without Bolt's per-request parsing.
  *
  * <p>The signature is checked here, once, over the raw body before anything is parsed ({@link RequestSignature}:
  * constant time, and a timestamp window of 5 minutes either way, where Bolt's refuses only old ones). Bolt's
@@ -35,13 +39,15 @@ final class BoltAdapter {
     private static final Logger log = LoggerFactory.getLogger(BoltAdapter.class);
     private static final String JSON = "application/json; charset=utf-8";
 
+    private final AdvisorApp slack;
     private final App app;
     private final SlackRequestParser parser;
     private final RequestSignature signature;
     private final SubmissionPayloads submissions = new SubmissionPayloads();
 
-    BoltAdapter(App app, String signingSecret) {
-        this.app = app;
+    BoltAdapter(AdvisorApp slack, String signingSecret) {
+        this.slack = slack;
+        this.app = slack.bolt();
         this.parser = new SlackRequestParser(app.config());
         this.signature = new RequestSignature(signingSecret);
     }
@@ -72,19 +78,20 @@ final class BoltAdapter {
                 ctx.header("X-Slack-No-Retry", "1").status(200).result("");
                 return;
             }
-            String body = new String(raw, StandardCharsets.UTF_8);
+            Optional<ViewSubmissionPayload> decision = submissions.decisionSubmission(raw);
+            if (decision.isPresent()) {
+                write(ctx, slack.submitDecision(decision.get()));
+                return;
+            }
             Request<?> request;
             try {
-                Optional<String> submission = submissions.viewSubmissionWithoutBlocks(raw);
-                request = submission.isPresent()
-                        ? viewSubmission(body, submission.get(), new RequestHeaders(headers), ctx.ip())
-                        : parser.parse(SlackRequestParser.HttpRequest.builder()
-                                .requestUri(ctx.path())
-                                .queryString(ctx.queryParamMap())
-                                .headers(new RequestHeaders(headers))
-                                .requestBody(body)
-                                .remoteAddress(ctx.ip())
-                                .build());
+                request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                        .requestUri(ctx.path())
+                        .queryString(ctx.queryParamMap())
+                        .headers(new RequestHeaders(headers))
+                        .requestBody(new String(raw, StandardCharsets.UTF_8))
+                        .remoteAddress(ctx.ip())
+                        .build());
             } catch (RuntimeException e) {
                 log.warn("request_refused status=400 reason=\"malformed payload: {}\"", e.getClass().getSimpleName());
                 ctx.status(400).contentType(JSON).result("{\"error\":\"malformed payload\"}");
@@ -113,19 +120,6 @@ final class BoltAdapter {
         } finally {
             MDC.remove("request_id");
         }
-    }
-
-    /**
-     * A view submission's Bolt request, built from its payload without the blocks ({@link SubmissionPayloads}),
-     * as Bolt's {@link SlackRequestParser} builds one: its context from the app's configuration, and the client
-     * address from {@code X-Forwarded-For} or the connection.
-     */
-    private Request<?> viewSubmission(String body, String payload, RequestHeaders headers, String remoteAddress) {
-        ViewSubmissionRequest request = new ViewSubmissionRequest(body, payload, headers);
-        request.updateContext(app.config());
-        String forwardedFor = headers.getFirstValue("X-Forwarded-For");
-        request.setClientIpAddress(forwardedFor != null ? forwardedFor : remoteAddress);
-        return request;
     }
 
     /**

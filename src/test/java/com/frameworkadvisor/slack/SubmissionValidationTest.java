@@ -2,6 +2,7 @@ package com.frameworkadvisor.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.frameworkadvisor.support.AppUnderTest;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.SlackPayloads;
@@ -78,6 +79,38 @@ class SubmissionValidationTest extends AppUnderTest {
         assertAcceptedAndPosted(response, project);
     }
 
+    @Test
+    void a_submission_left_to_bolt_gets_the_answer_the_adapter_gives_one_it_reads_itself() throws Exception {
+        // Slack's submissions begin with their type, so the HTTP adapter reads them itself (web/SubmissionPayloads);
+        // any other submission is parsed by Bolt and must reach the same listener with the same result.
+        Map<String, String> unanswered = SlackPayloads.djangoAnswers();
+        unanswered.remove("scale");
+
+        JsonNode readByAdapter = errorsAck(app.postPayload(submission(unanswered, "Portal")));
+        JsonNode parsedByBolt = errorsAck(app.postPayload(typeLast(submission(unanswered, "Portal"))));
+        HttpResponse<String> postedByAdapter = app.postPayload(submission(SlackPayloads.djangoAnswers(), "Portal"));
+        List<FakeSlackApi.Call> first = app.slack.await("chat.postMessage", 2, WAIT);
+        HttpResponse<String> postedByBolt = app.postPayload(typeLast(submission(SlackPayloads.djangoAnswers(),
+                "Portal")));
+        List<FakeSlackApi.Call> both = app.slack.await("chat.postMessage", 4, WAIT);
+
+        assertEquals(List.of("scale"), fieldNames(readByAdapter.path("errors")));
+        assertEquals(readByAdapter, parsedByBolt);
+        assertEquals("", postedByAdapter.body());
+        assertEquals("", postedByBolt.body());
+        assertEquals(first.get(0).param("blocks"), both.get(2).param("blocks"));
+        assertTrue(both.get(2).param("blocks").contains("*Project:* Portal"), both.get(2).param("blocks"));
+    }
+
+    private static ObjectNode submission(Map<String, String> answers, String project) {
+        return SlackPayloads.viewSubmission(ASKER, SlackPayloads.newDecisionMetadata(CHANNEL), answers, project);
+    }
+
+    private static ObjectNode typeLast(ObjectNode payload) {
+        payload.set("type", payload.remove("type"));
+        return payload;
+    }
+
     private void assertAcceptedAndPosted(HttpResponse<String> response, String project) {
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("", response.body(), "a plain ack closes the modal");
@@ -88,8 +121,7 @@ class SubmissionValidationTest extends AppUnderTest {
     }
 
     private HttpResponse<String> submit(Map<String, String> answers, String project) {
-        return app.postPayload(SlackPayloads.viewSubmission(ASKER, SlackPayloads.newDecisionMetadata(CHANNEL),
-                answers, project));
+        return app.postPayload(submission(answers, project));
     }
 
     private static JsonNode errorsAck(HttpResponse<String> response) throws Exception {

@@ -1,57 +1,67 @@
 package com.frameworkadvisor.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.frameworkadvisor.support.SignedRequests;
 import com.frameworkadvisor.support.SlackPayloads;
+import com.google.gson.Gson;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.util.json.GsonFactory;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SubmissionPayloadsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Gson GSON = GsonFactory.createSnakeCase();
     private final SubmissionPayloads payloads = new SubmissionPayloads();
 
     @Test
-    void a_view_submission_reaches_bolt_whole_but_for_the_blocks_slack_echoes_back() throws Exception {
+    void a_decision_submission_reads_as_bolt_reads_it_but_for_the_blocks_slack_echoes_back() {
         ObjectNode payload = submission();
-        ObjectNode view = (ObjectNode) payload.get("view");
-        view.putArray("blocks").addObject().put("type", "input").put("block_id", "admin_ui")
-                .putObject("label").put("type", "plain_text").put("text", "Admin “UI” for staff? ✓ 🚀");
-        view.putObject("title").put("type", "plain_text").put("text", "Django or Flask?");
+        ((ObjectNode) payload.get("view").get("state").get("values").get("project").get("project"))
+                .put("value", "Admin “UI” for staff ✓ 🚀 & 100% + more");
 
-        JsonNode read = JSON.readTree(payloads.viewSubmissionWithoutBlocks(form(payload)).orElseThrow());
+        ViewSubmissionPayload read = payloads.decisionSubmission(form(payload)).orElseThrow();
+        ViewSubmissionPayload bolt = boltReads(payload);
 
-        view.remove("blocks");
-        assertEquals(payload, read);
-    }
-
-    @Test
-    void the_type_is_found_wherever_it_comes_in_the_payload() throws Exception {
-        ObjectNode payload = submission();
-        payload.remove("type");
-        payload.put("type", "view_submission"); // now after the view
-
-        assertTrue(payloads.viewSubmissionWithoutBlocks(form(payload)).isPresent());
+        assertTrue(bolt.getView().getBlocks().size() > 5, "Bolt builds every block Slack echoes back");
+        assertNull(read.getView().getBlocks());
+        bolt.getView().setBlocks(null);
+        assertEquals(GSON.toJson(bolt), GSON.toJson(read));
+        assertEquals("Admin “UI” for staff ✓ 🚀 & 100% + more",
+                read.getView().getState().getValues().get("project").get("project").getValue());
     }
 
     @Test
     void other_payloads_and_bodies_are_left_to_bolt() {
         ObjectNode action = SlackPayloads.reanswerClick("U0ASKER1", "C0GENERAL", "1700000000.000100", "{}");
+        ObjectNode otherModal = submission();
+        ((ObjectNode) otherModal.get("view")).put("callback_id", "some_other_modal");
+        ObjectNode noView = submission();
+        noView.remove("view");
+        ObjectNode typeLast = submission();
+        typeLast.remove("type");
+        typeLast.put("type", "view_submission");
 
-        assertEquals(Optional.empty(), payloads.viewSubmissionWithoutBlocks(form(action)));
-        assertEquals(Optional.empty(), payloads.viewSubmissionWithoutBlocks(bytes(SlackPayloads.slashCommand(""))));
-        assertEquals(Optional.empty(), payloads.viewSubmissionWithoutBlocks(bytes("payload=%7B%22type%22%3A")));
-        assertEquals(Optional.empty(), payloads.viewSubmissionWithoutBlocks(bytes("payload=%ZZ")));
-        assertEquals(Optional.empty(), payloads.viewSubmissionWithoutBlocks(bytes("payload=%7B%7D%7B%7D")));
-        assertEquals(Optional.empty(), payloads.viewSubmissionWithoutBlocks(bytes("payload=%7B%7D&x=1")));
-        assertEquals(Optional.empty(), payloads.viewSubmissionWithoutBlocks(bytes("payload=%5B%5D")));
+        for (byte[] body : List.of(form(action), form(otherModal), form(noView), form(typeLast),
+                bytes(SlackPayloads.slashCommand("")), bytes("payload=%7B%22type%22%3A%22view_submission%22"),
+                bytes("payload=%7B%22type%22%3A%22view_submission%22%7D%7B%7D"), bytes("payload=%ZZ"),
+                bytes("payload=%7B%22type%22%3A%22view_submission%22%2C%22view%22%3A5%7D"),
+                bytes(SignedRequests.payloadForm(submission().toString()) + "&x=1"), bytes("payload=%5B%5D"),
+                bytes(SignedRequests.payloadForm("{\"type\":\"view_submission\",\"view\":{\"blocks\":[{]},"
+                        + "\"callback_id\":\"framework_decision\"}}")))) {
+            assertEquals(Optional.empty(), payloads.decisionSubmission(body), new String(body, StandardCharsets.UTF_8));
+        }
     }
 
     @Test
@@ -60,6 +70,12 @@ class SubmissionPayloadsTest {
 
         assertEquals("a b ✓🚀", new String(decoded, StandardCharsets.UTF_8));
         assertFalse(new String(decoded, StandardCharsets.UTF_8).contains("%"));
+    }
+
+    /** The payload as Bolt's own request parses it. */
+    private static ViewSubmissionPayload boltReads(JsonNode payload) {
+        return new ViewSubmissionRequest(SignedRequests.payloadForm(payload.toString()), payload.toString(),
+                new RequestHeaders(Map.of())).getPayload();
     }
 
     private static ObjectNode submission() {
