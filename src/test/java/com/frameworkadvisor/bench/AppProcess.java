@@ -23,6 +23,7 @@ import java.util.stream.Stream;
  */
 final class AppProcess implements AutoCloseable {
     static final Path JAR = Path.of("target/framework-advisor.jar");
+    private static final String HOST = "127.0.0.1";
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final Process process;
     private final int port;
@@ -93,16 +94,30 @@ final class AppProcess implements AutoCloseable {
     }
 
     LoadConnection connect() {
-        return new LoadConnection("127.0.0.1", port);
+        return new LoadConnection(HOST, port);
     }
 
     /** Signs and posts a Slack request, as Slack does; the status, or -1 when the connection failed. */
     int post(LoadConnection connection, String body) {
+        return send(connection, signedPost(body));
+    }
+
+    /**
+     * A Slack request to the app, signed now as Slack signs it: the app accepts it for five minutes, so a load can
+     * be signed before it is timed.
+     */
+    byte[] signedPost(String body) {
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         String[] headers = {"Content-Type", SignedRequests.FORM, "X-Slack-Request-Timestamp", timestamp,
                 "X-Slack-Signature", SignedRequests.signature(SignedRequests.SIGNING_SECRET, timestamp, body)};
+        return LoadConnection.request(HOST, port, "POST", "/slack/events", headers,
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a request made by {@link #signedPost}; the status, or -1 when the connection failed. */
+    int send(LoadConnection connection, byte[] request) {
         try {
-            return connection.send("POST", "/slack/events", headers, body.getBytes(StandardCharsets.UTF_8)).status();
+            return connection.send(request).status();
         } catch (IOException e) {
             return -1;
         }

@@ -33,7 +33,11 @@ final class LoadConnection implements AutoCloseable {
 
     /** Sends a request and reads the whole reply; reconnects once when the server had closed an idle connection. */
     Reply send(String method, String path, String[] headers, byte[] body) throws IOException {
-        byte[] request = request(method, path, headers, body);
+        return send(request(host, port, method, path, headers, body));
+    }
+
+    /** Sends a request made by {@link #request}; as {@link #send(String, String, String[], byte[])}. */
+    Reply send(byte[] request) throws IOException {
         boolean reused = socket != null;
         try {
             return exchange(request);
@@ -110,7 +114,8 @@ final class LoadConnection implements AutoCloseable {
         return line.toString();
     }
 
-    private byte[] request(String method, String path, String[] headers, byte[] body) {
+    /** The bytes of an HTTP/1.1 request to {@code host:port}, for {@link #send(byte[])}. */
+    static byte[] request(String host, int port, String method, String path, String[] headers, byte[] body) {
         StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path)
                 .append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port).append("\r\n");
         for (int i = 0; i < headers.length; i += 2) {
