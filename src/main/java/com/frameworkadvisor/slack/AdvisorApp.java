@@ -8,7 +8,6 @@ import com.frameworkadvisor.decision.Scorer;
 import com.frameworkadvisor.store.DecisionStore;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
-import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
@@ -165,13 +164,13 @@ public final class AdvisorApp {
     }
 
     /**
-     * Answers a submission of the decision modal ({@link SlackIds#DECISION_MODAL}) whose payload the HTTP adapter
-     * parsed itself, as Bolt's listener for it would: the same validation, ack and posting. Bolt 1.48 builds a new
-     * Gson for every payload it parses, which made parsing a submission cost more than handling it (README,
-     * Performance); Bolt still routes every other request, and this one too in Socket Mode.
+     * Answers a submission of the decision modal ({@link SlackIds#DECISION_MODAL}) that the HTTP adapter read
+     * itself, as Bolt's listener for it does: the same validation, ack and posting. Bolt 1.48 builds a new Gson for
+     * every payload it parses, which made parsing a submission cost more than handling it (README, Performance);
+     * Bolt still routes every other request, and this one too in Socket Mode.
      */
-    public Response submitDecision(ViewSubmissionPayload payload) {
-        return decisionSubmission.submit(payload, new ViewSubmissionContext());
+    public Response submitDecision(DecisionForm form) {
+        return decisionSubmission.submit(form, new ViewSubmissionContext());
     }
 
     public SlackHealth health() {

@@ -3,12 +3,10 @@ package com.frameworkadvisor.slack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.decision.Question;
 import com.frameworkadvisor.decision.QuestionBank;
-import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.model.view.ViewState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +21,7 @@ import java.util.concurrent.RejectedExecutionException;
  * hand the posting to the executor so Slack's 3-second ack window is never at risk.
  *
  * <p>Two ways in, one answer: Bolt calls {@link #apply} (Socket Mode, and any HTTP payload the adapter leaves to
- * Bolt); the HTTP adapter calls {@link #submit} with a payload it parsed itself ({@link AdvisorApp#submitDecision}).
+ * Bolt); the HTTP adapter calls {@link #submit} with a form it read itself ({@link AdvisorApp#submitDecision}).
  */
 final class DecisionSubmission implements ViewSubmissionHandler {
     private static final Logger log = LoggerFactory.getLogger(DecisionSubmission.class);
@@ -42,33 +40,29 @@ final class DecisionSubmission implements ViewSubmissionHandler {
 
     @Override
     public Response apply(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
-        return submit(request.getPayload(), ctx);
+        return submit(DecisionForm.of(request.getPayload()), ctx);
     }
 
     /** The ack for a submitted decision modal; {@code ctx} only builds the response. */
-    Response submit(ViewSubmissionPayload payload, ViewSubmissionContext ctx) {
+    Response submit(DecisionForm form, ViewSubmissionContext ctx) {
         String firstQuestion = bank.questions().get(0).id();
         ModalMetadata target;
         try {
-            target = ModalMetadata.parse(json, payload.getView().getPrivateMetadata());
+            target = ModalMetadata.parse(json, form.privateMetadata());
         } catch (UnreadablePayloadException e) {
             log.warn("submission_rejected reason=\"{}\"", e.getMessage());
             return ctx.ackWithErrors(Map.of(firstQuestion, "This form can't be read any more. Close it and run "
                     + "the command again."));
         }
-        String userId = payload.getUser() == null ? null : payload.getUser().getId();
+        String userId = form.user();
         if (!SlackPayloadParts.isUserId(userId)) {
             return ctx.ackWithErrors(Map.of(firstQuestion, "I couldn't tell who you are. Close this form and try "
                     + "again."));
         }
-        Map<String, Map<String, ViewState.Value>> values = payload.getView().getState() == null
-                || payload.getView().getState().getValues() == null
-                ? Map.of() : payload.getView().getState().getValues();
-
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, String> answers = new LinkedHashMap<>();
         for (Question question : bank.questions()) {
-            String chosen = selected(values, question.id());
+            String chosen = form.value(question.id());
             if (chosen == null) {
                 errors.put(question.id(), "Choose an answer, or “Not sure / doesn't matter”.");
             } else if (question.option(chosen).isEmpty()) {
@@ -77,7 +71,7 @@ final class DecisionSubmission implements ViewSubmissionHandler {
                 answers.put(question.id(), chosen);
             }
         }
-        Optional<String> project = Optional.ofNullable(typed(values, SlackIds.PROJECT)).map(String::strip)
+        Optional<String> project = Optional.ofNullable(form.value(SlackIds.PROJECT)).map(String::strip)
                 .filter(p -> !p.isEmpty());
         if (project.isPresent() && project.get().codePointCount(0, project.get().length())
                 > ModalRenderer.MAX_PROJECT) {
@@ -87,9 +81,8 @@ final class DecisionSubmission implements ViewSubmissionHandler {
         if (!errors.isEmpty()) {
             return ctx.ackWithErrors(errors);
         }
-        String workspace = SlackPayloadParts.workspace(payload.getTeam() == null ? null : payload.getTeam().getId());
-        DecisionPoster.Submission submission =
-                new DecisionPoster.Submission(workspace, target, userId, project, bank.answers(answers));
+        DecisionPoster.Submission submission = new DecisionPoster.Submission(SlackPayloadParts.workspace(form.team()),
+                target, userId, project, bank.answers(answers));
         try {
             executor.execute(() -> poster.deliver(submission));
         } catch (RejectedExecutionException e) {
@@ -98,20 +91,5 @@ final class DecisionSubmission implements ViewSubmissionHandler {
                     + "seconds and press Recommend again; your answers are still here."));
         }
         return ctx.ack();
-    }
-
-    private static String selected(Map<String, Map<String, ViewState.Value>> values, String id) {
-        ViewState.Value value = value(values, id);
-        return value == null || value.getSelectedOption() == null ? null : value.getSelectedOption().getValue();
-    }
-
-    private static String typed(Map<String, Map<String, ViewState.Value>> values, String id) {
-        ViewState.Value value = value(values, id);
-        return value == null ? null : value.getValue();
-    }
-
-    private static ViewState.Value value(Map<String, Map<String, ViewState.Value>> values, String id) {
-        Map<String, ViewState.Value> block = values.get(id);
-        return block == null ? null : block.get(id);
     }
 }

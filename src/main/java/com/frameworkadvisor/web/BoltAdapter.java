@@ -1,8 +1,8 @@
 package com.frameworkadvisor.web;
 
 import com.frameworkadvisor.slack.AdvisorApp;
+import com.frameworkadvisor.slack.DecisionForm;
 import com.slack.api.app_backend.SlackSignature;
-import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -78,7 +78,10 @@ final class BoltAdapter {
                 ctx.header("X-Slack-No-Retry", "1").status(200).result("");
                 return;
             }
-            Optional<ViewSubmissionPayload> decision = submissions.decisionSubmission(raw);
+            // While Slack refuses the token, Bolt's authorization refuses requests (401), and Slack keeps the
+            // user's answers in the modal: submissions go through Bolt then, like everything else.
+            Optional<DecisionForm> decision = slack.health().problem().isEmpty()
+                    ? submissions.decisionSubmission(raw) : Optional.empty();
             if (decision.isPresent()) {
                 write(ctx, slack.submitDecision(decision.get()));
                 return;

@@ -4,27 +4,28 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.frameworkadvisor.slack.AdvisorApp;
+import com.frameworkadvisor.slack.DecisionForm;
 import com.frameworkadvisor.slack.SlackIds;
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
-import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
-import com.slack.api.util.json.GsonFactory;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a submission of the decision modal from the raw body, for {@link AdvisorApp#submitDecision}, instead of
  * leaving it to Bolt. Bolt 1.48 parses each payload with a new Gson, building a reflective adapter for every class
- * it meets, and Slack sends the whole view back with every submission, blocks and all, though no listener here
- * reads them (the answers are in {@code view.state}). Together that made Bolt's parsing more than half of the
- * app's CPU in the submission benchmark (README, Performance). Here the view's blocks are cut out, and one Gson,
- * built once by the Slack SDK's own factory, maps the rest into the SDK's {@link ViewSubmissionPayload}: the object
- * Bolt would have handed the listener, without the blocks.
+ * it meets, and Slack sends the whole view back with every submission, blocks and all, though the listener reads
+ * only a few fields. That made Bolt's parsing more than half of the app's CPU in the submission benchmark (README,
+ * Performance). Here one streaming pass picks out those fields and skips the rest.
+ *
+ * <p>Whatever is not plainly a decision modal submission, or has a field of a type Slack never sends, is left to
+ * Bolt, which then routes or refuses it as it always did: this reader never answers differently from Bolt, it only
+ * answers sooner ({@code SubmissionPayloadsTest} compares the two).
  */
 final class SubmissionPayloads {
     private static final byte[] PAYLOAD = "payload=".getBytes(StandardCharsets.US_ASCII);
@@ -32,9 +33,6 @@ final class SubmissionPayloads {
     private static final byte[] VIEW_SUBMISSION = "{\"type\":\"view_submission\"".getBytes(StandardCharsets.US_ASCII);
     /** The value of each ASCII hex digit; -1 for other characters. */
     private static final int[] HEX = new int[128];
-    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
-    /** Bolt's mapping (snake case, Slack's own type adapters), built once: a Gson is thread-safe. */
-    private static final Gson GSON = GsonFactory.createSnakeCase();
     private static final JsonFactory JSON = new JsonFactory();
 
     static {
@@ -45,70 +43,199 @@ final class SubmissionPayloads {
         }
     }
 
-    /**
-     * The payload of a decision modal submission; empty for any other body, or one that is not well-formed or has
-     * no view (Bolt then parses it, and routes or refuses it, as before).
-     */
-    Optional<ViewSubmissionPayload> decisionSubmission(byte[] body) {
-        if (!startsWith(body, 0, PAYLOAD)) {
+    /** Not the shape of Slack's view submissions: left to Bolt. */
+    private static final class Unexpected extends Exception {
+        Unexpected() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The decision modal's form in a submission body; empty for anything else, which Bolt then parses. */
+    Optional<DecisionForm> decisionSubmission(byte[] body) {
+        if (!startsWith(body, PAYLOAD)) {
             return Optional.empty();
         }
         try {
             byte[] json = decode(body, PAYLOAD.length);
-            if (!startsWith(json, 0, VIEW_SUBMISSION)) {
+            if (!startsWith(json, VIEW_SUBMISSION)) {
                 return Optional.empty(); // a block action or other payload: Bolt parses it as it came
             }
-            ViewSubmissionPayload payload = GSON.fromJson(new InputStreamReader(new ByteArrayInputStream(
-                    withoutViewBlocks(json)), StandardCharsets.UTF_8), ViewSubmissionPayload.class);
-            return Optional.ofNullable(payload).filter(p -> p.getView() != null
-                    && SlackIds.DECISION_MODAL.equals(p.getView().getCallbackId()));
-        } catch (IOException | JsonParseException | IllegalArgumentException e) {
+            try (JsonParser in = JSON.createParser(json)) {
+                return Optional.ofNullable(form(in));
+            }
+        } catch (IOException | IllegalArgumentException | Unexpected e) {
             return Optional.empty();
         }
     }
 
-    /**
-     * The payload with {@code null} in place of the {@code view.blocks} array. Jackson finds the array, skipping
-     * it byte by byte several times faster than Gson reads it; JSON that is not well-formed throws.
-     */
-    private static byte[] withoutViewBlocks(byte[] json) throws IOException {
-        try (JsonParser in = JSON.createParser(json)) {
-            if (in.nextToken() != JsonToken.START_OBJECT) {
-                return json;
-            }
-            while (in.nextToken() == JsonToken.FIELD_NAME) {
-                boolean view = in.currentName().equals("view");
-                if (in.nextToken() == JsonToken.START_OBJECT && view) {
-                    while (in.nextToken() == JsonToken.FIELD_NAME) {
-                        boolean blocks = in.currentName().equals("blocks");
-                        if (in.nextToken() == JsonToken.START_ARRAY && blocks) {
-                            int start = (int) in.currentTokenLocation().getByteOffset();
-                            in.skipChildren();
-                            int end = (int) in.currentTokenLocation().getByteOffset() + 1;
-                            return splice(json, start, end, NULL);
-                        }
-                        in.skipChildren();
-                    }
-                    return json;
+    /** The form, or null when the payload is well-formed but not a submission of the decision modal. */
+    private static DecisionForm form(JsonParser in) throws IOException, Unexpected {
+        expect(in.nextToken() == JsonToken.START_OBJECT);
+        String type = null;
+        String team = null;
+        String user = null;
+        boolean hasUser = false;
+        View view = null;
+        while (in.nextToken() == JsonToken.FIELD_NAME) {
+            String field = in.currentName();
+            in.nextToken();
+            switch (field) {
+                case "type" -> type = text(in);
+                case "team" -> team = id(in);
+                case "user" -> {
+                    hasUser = in.currentToken() == JsonToken.START_OBJECT;
+                    user = id(in);
                 }
+                case "view" -> view = view(in);
+                default -> in.skipChildren();
+            }
+        }
+        expect(in.nextToken() == null);
+        expect(hasUser); // Bolt fails on a submission without a user, and refuses it
+        boolean decision = "view_submission".equals(type) && view != null
+                && SlackIds.DECISION_MODAL.equals(view.callbackId);
+        return decision ? new DecisionForm(team, user, view.privateMetadata, view.values) : null;
+    }
+
+    private static final class View {
+        String callbackId;
+        String privateMetadata;
+        Map<String, String> values = Map.of();
+    }
+
+    private static View view(JsonParser in) throws IOException, Unexpected {
+        if (in.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(in.currentToken() == JsonToken.START_OBJECT);
+        View view = new View();
+        while (in.nextToken() == JsonToken.FIELD_NAME) {
+            String field = in.currentName();
+            in.nextToken();
+            switch (field) {
+                case "callback_id" -> view.callbackId = text(in);
+                case "private_metadata" -> view.privateMetadata = text(in);
+                case "state" -> view.values = state(in);
+                default -> in.skipChildren(); // the blocks, most of the payload, among them
+            }
+        }
+        return view;
+    }
+
+    /** {@code state.values}: per block id, the value of the element whose action id is the block id. */
+    private static Map<String, String> state(JsonParser in) throws IOException, Unexpected {
+        Map<String, String> values = new HashMap<>();
+        if (in.currentToken() == JsonToken.VALUE_NULL) {
+            return values;
+        }
+        expect(in.currentToken() == JsonToken.START_OBJECT);
+        while (in.nextToken() == JsonToken.FIELD_NAME) {
+            boolean isValues = in.currentName().equals("values");
+            in.nextToken();
+            if (isValues) {
+                blocks(in, values);
+            } else {
                 in.skipChildren();
             }
-            return json;
+        }
+        return values;
+    }
+
+    private static void blocks(JsonParser in, Map<String, String> values) throws IOException, Unexpected {
+        if (in.currentToken() == JsonToken.VALUE_NULL) {
+            return;
+        }
+        expect(in.currentToken() == JsonToken.START_OBJECT);
+        Set<String> blocks = new HashSet<>();
+        while (in.nextToken() == JsonToken.FIELD_NAME) {
+            String block = in.currentName();
+            expect(blocks.add(block)); // Bolt's Gson refuses a map with a key twice
+            if (in.nextToken() == JsonToken.VALUE_NULL) {
+                continue;
+            }
+            expect(in.currentToken() == JsonToken.START_OBJECT);
+            Set<String> actions = new HashSet<>();
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String action = in.currentName();
+                expect(actions.add(action));
+                in.nextToken();
+                String value = element(in);
+                if (action.equals(block) && value != null) {
+                    values.put(block, value);
+                }
+            }
         }
     }
 
-    /** {@code bytes} with {@code [start, end)} replaced by {@code replacement}. */
-    private static byte[] splice(byte[] bytes, int start, int end, byte[] replacement) {
-        byte[] spliced = new byte[bytes.length - (end - start) + replacement.length];
-        System.arraycopy(bytes, 0, spliced, 0, start);
-        System.arraycopy(replacement, 0, spliced, start, replacement.length);
-        System.arraycopy(bytes, end, spliced, start + replacement.length, bytes.length - end);
-        return spliced;
+    /** An element's chosen option's value, else its typed value. */
+    private static String element(JsonParser in) throws IOException, Unexpected {
+        if (in.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(in.currentToken() == JsonToken.START_OBJECT);
+        String selected = null;
+        String typed = null;
+        while (in.nextToken() == JsonToken.FIELD_NAME) {
+            String field = in.currentName();
+            in.nextToken();
+            switch (field) {
+                case "selected_option" -> {
+                    if (in.currentToken() != JsonToken.VALUE_NULL) {
+                        expect(in.currentToken() == JsonToken.START_OBJECT);
+                        while (in.nextToken() == JsonToken.FIELD_NAME) {
+                            boolean isValue = in.currentName().equals("value");
+                            in.nextToken();
+                            if (isValue) {
+                                selected = text(in);
+                            } else {
+                                in.skipChildren();
+                            }
+                        }
+                    }
+                }
+                case "value" -> typed = text(in);
+                default -> in.skipChildren();
+            }
+        }
+        return selected != null ? selected : typed;
     }
 
-    private static boolean startsWith(byte[] bytes, int from, byte[] prefix) {
-        return bytes.length - from >= prefix.length
-                && Arrays.equals(bytes, from, from + prefix.length, prefix, 0, prefix.length);
+    /** The {@code id} of an object such as {@code team} or {@code user}. */
+    private static String id(JsonParser in) throws IOException, Unexpected {
+        if (in.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(in.currentToken() == JsonToken.START_OBJECT);
+        String id = null;
+        while (in.nextToken() == JsonToken.FIELD_NAME) {
+            boolean isId = in.currentName().equals("id");
+            in.nextToken();
+            if (isId) {
+                id = text(in);
+            } else {
+                in.skipChildren();
+            }
+        }
+        return id;
+    }
+
+    /** A string or null; any other value is left to Bolt, whose Gson would coerce or refuse it. */
+    private static String text(JsonParser in) throws IOException, Unexpected {
+        if (in.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(in.currentToken() == JsonToken.VALUE_STRING);
+        return in.getText();
+    }
+
+    private static void expect(boolean shape) throws Unexpected {
+        if (!shape) {
+            throw new Unexpected();
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     /** Form decoding ({@code +} is a space, {@code %XX} a byte) of {@code form} from {@code start}: the bytes. */

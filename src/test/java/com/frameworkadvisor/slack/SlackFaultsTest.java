@@ -299,6 +299,23 @@ class SlackFaultsTest {
     }
 
     @Test
+    void once_slack_refuses_the_token_submissions_go_through_bolt_whose_refusal_keeps_the_answers_in_the_modal() {
+        slack.failNext("chat.postMessage", "token_revoked");
+        startApp(Map.of());
+        submitDecision();
+        logs.await(e -> e.level() == Level.ERROR && e.message().contains("configuration_error"), 1, WAIT);
+        slack.failNext("auth.test", "token_revoked"); // Bolt's authorization asks at the first request it routes
+
+        HttpResponse<String> ack = app.postPayload(SlackPayloads.viewSubmission(ASKER,
+                SlackPayloads.newDecisionMetadata(CHANNEL), SlackPayloads.djangoAnswers(), "Customer portal"));
+
+        assertEquals(401, ack.statusCode(), "Slack shows the user an error and keeps the modal open: " + ack.body());
+        app.finishPosting();
+        assertEquals(1, slack.calls("chat.postMessage").size(), "nothing more was posted: " + slack.methods());
+        assertEquals(1, logs.errors("decision_not_delivered").size(), "only the first decision needs re-sending");
+    }
+
+    @Test
     void slack_down_past_the_deadline_logs_the_decision_once_at_error_and_posts_nothing() {
         for (int i = 0; i < 10; i++) {
             slack.statusNext("chat.postMessage", 500);

@@ -2,64 +2,100 @@ package com.frameworkadvisor.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.frameworkadvisor.slack.DecisionForm;
 import com.frameworkadvisor.support.SignedRequests;
 import com.frameworkadvisor.support.SlackPayloads;
-import com.google.gson.Gson;
-import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
-import com.slack.api.util.json.GsonFactory;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SubmissionPayloadsTest {
-    private static final Gson GSON = GsonFactory.createSnakeCase();
     private final SubmissionPayloads payloads = new SubmissionPayloads();
 
     @Test
-    void a_decision_submission_reads_as_bolt_reads_it_but_for_the_blocks_slack_echoes_back() {
+    void a_decision_submission_reads_as_the_form_bolt_parses() {
         ObjectNode payload = submission();
-        ((ObjectNode) payload.get("view").get("state").get("values").get("project").get("project"))
-                .put("value", "Admin “UI” for staff ✓ 🚀 & 100% + more");
 
-        ViewSubmissionPayload read = payloads.decisionSubmission(form(payload)).orElseThrow();
-        ViewSubmissionPayload bolt = boltReads(payload);
+        DecisionForm read = payloads.decisionSubmission(form(payload)).orElseThrow();
 
-        assertTrue(bolt.getView().getBlocks().size() > 5, "Bolt builds every block Slack echoes back");
-        assertNull(read.getView().getBlocks());
-        bolt.getView().setBlocks(null);
-        assertEquals(GSON.toJson(bolt), GSON.toJson(read));
-        assertEquals("Admin “UI” for staff ✓ 🚀 & 100% + more",
-                read.getView().getState().getValues().get("project").get("project").getValue());
+        assertEquals(DecisionForm.of(boltReads(payload)), read);
+        assertEquals("U0ASKER1", read.user());
+        assertEquals("T0TEST", read.team());
+        assertEquals("Customer portal", read.value("project"));
+        assertEquals(SlackPayloads.djangoAnswers().get("admin_ui"), read.value("admin_ui"));
+        assertEquals(SlackPayloads.djangoAnswers().size() + 1, read.values().size());
     }
 
     @Test
-    void other_payloads_and_bodies_are_left_to_bolt() {
-        ObjectNode action = SlackPayloads.reanswerClick("U0ASKER1", "C0GENERAL", "1700000000.000100", "{}");
-        ObjectNode otherModal = submission();
-        ((ObjectNode) otherModal.get("view")).put("callback_id", "some_other_modal");
-        ObjectNode noView = submission();
-        noView.remove("view");
-        ObjectNode typeLast = submission();
-        typeLast.remove("type");
-        typeLast.put("type", "view_submission");
+    void every_shape_slack_can_send_reads_as_bolt_reads_it() {
+        List<Consumer<ObjectNode>> variants = List.of(
+                p -> values(p).with("project").with("project").put("value", "Admin “UI” ✓ 🚀 & 100% + more=\"x\""),
+                p -> values(p).with("project").with("project").putNull("value"),
+                p -> values(p).remove("scale"),
+                p -> values(p).with("auth").with("auth").putNull("selected_option"),
+                p -> values(p).putNull("auth"),
+                p -> values(p).with("auth").set("other_action", values(p).get("scale").get("scale").deepCopy()),
+                p -> view(p).remove("state"),
+                p -> view(p).putNull("state"),
+                p -> view(p).with("state").putNull("values"),
+                p -> view(p).putNull("private_metadata"),
+                p -> view(p).set("blocks", view(p).remove("blocks")), // the blocks last
+                p -> view(p).putArray("blocks"),
+                p -> p.remove("team"),
+                p -> p.with("user").remove("id"),
+                p -> p.putObject("extra").putArray("list").add(1).add(true).addNull().addObject().put("n", 2.5),
+                p -> view(p).putObject("unknown").putObject("deeper").putArray("state").add("values"),
+                p -> p.set("view", p.remove("view"))); // the view after everything else
+        for (int i = 0; i < variants.size(); i++) {
+            ObjectNode payload = submission();
+            variants.get(i).accept(payload);
 
-        for (byte[] body : List.of(form(action), form(otherModal), form(noView), form(typeLast),
-                bytes(SlackPayloads.slashCommand("")), bytes("payload=%7B%22type%22%3A%22view_submission%22"),
-                bytes("payload=%7B%22type%22%3A%22view_submission%22%7D%7B%7D"), bytes("payload=%ZZ"),
-                bytes("payload=%7B%22type%22%3A%22view_submission%22%2C%22view%22%3A5%7D"),
-                bytes(SignedRequests.payloadForm(submission().toString()) + "&x=1"), bytes("payload=%5B%5D"),
+            Optional<DecisionForm> read = payloads.decisionSubmission(form(payload));
+
+            assertTrue(read.isPresent(), "variant " + i);
+            assertEquals(DecisionForm.of(boltReads(payload)), read.get(), "variant " + i);
+        }
+    }
+
+    @Test
+    void anything_else_is_left_to_bolt() {
+        ObjectNode action = SlackPayloads.reanswerClick("U0ASKER1", "C0GENERAL", "1700000000.000100", "{}");
+        List<Consumer<ObjectNode>> notOurs = List.of(
+                p -> view(p).put("callback_id", "some_other_modal"),
+                p -> p.remove("view"),
+                p -> p.remove("user"), // Bolt fails on a submission without a user, and the adapter refuses it
+                p -> p.putNull("user"),
+                p -> p.set("type", p.remove("type")), // Slack sends the type first: otherwise Bolt reads it
+                p -> p.put("team", "T0TEST"), // fields of a type Slack never sends: Bolt's Gson refuses or coerces
+                p -> view(p).put("private_metadata", 5),
+                p -> values(p).with("auth").with("auth").with("selected_option").put("value", 1),
+                p -> values(p).put("auth", "django"));
+        List<byte[]> bodies = new ArrayList<>(List.of(form(action), bytes(SlackPayloads.slashCommand("")),
+                bytes("payload=%7B%22type%22%3A%22view_submission%22"), bytes("payload=%ZZ"),
+                bytes("payload=%7B%22type%22%3A%22view_submission%22%7D%7B%7D"), bytes("payload=%5B%5D"),
+                bytes(SignedRequests.payloadForm(submission().toString()) + "&x=1"),
                 bytes(SignedRequests.payloadForm("{\"type\":\"view_submission\",\"view\":{\"blocks\":[{]},"
-                        + "\"callback_id\":\"framework_decision\"}}")))) {
+                        + "\"callback_id\":\"framework_decision\"}}")),
+                bytes(SignedRequests.payloadForm(submission().toString().replace("\"values\":{",
+                        "\"values\":{\"auth\":null,")))));
+        for (Consumer<ObjectNode> change : notOurs) {
+            ObjectNode payload = submission();
+            change.accept(payload);
+            bodies.add(form(payload));
+        }
+
+        for (byte[] body : bodies) {
             assertEquals(Optional.empty(), payloads.decisionSubmission(body), new String(body, StandardCharsets.UTF_8));
         }
     }
@@ -73,7 +109,7 @@ class SubmissionPayloadsTest {
     }
 
     /** The payload as Bolt's own request parses it. */
-    private static ViewSubmissionPayload boltReads(JsonNode payload) {
+    private static com.slack.api.app_backend.views.payload.ViewSubmissionPayload boltReads(JsonNode payload) {
         return new ViewSubmissionRequest(SignedRequests.payloadForm(payload.toString()), payload.toString(),
                 new RequestHeaders(Map.of())).getPayload();
     }
@@ -81,6 +117,14 @@ class SubmissionPayloadsTest {
     private static ObjectNode submission() {
         return SlackPayloads.viewSubmission("U0ASKER1", SlackPayloads.newDecisionMetadata("C0GENERAL"),
                 SlackPayloads.djangoAnswers(), "Customer portal");
+    }
+
+    private static ObjectNode view(ObjectNode payload) {
+        return (ObjectNode) payload.get("view");
+    }
+
+    private static ObjectNode values(ObjectNode payload) {
+        return view(payload).with("state").with("values");
     }
 
     private static byte[] form(JsonNode payload) {
