@@ -29,7 +29,7 @@ public final class AdvisorServer {
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.threadPool = requestThreads();
-            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.maxRequestSize = MAX_BODY_BYTES; // BoltAdapter reads the body itself, to the same limit
             config.routes.post(EVENTS_PATH, adapter::handle);
             config.routes.get("/health", this::health);
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
