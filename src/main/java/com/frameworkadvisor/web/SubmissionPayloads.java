@@ -70,7 +70,8 @@ final class SubmissionPayloads {
 
     /** The form, or null when the payload is well-formed but not a submission of the decision modal. */
     private static DecisionForm form(JsonParser in) throws IOException, Unexpected {
-        expect(in.nextToken() == JsonToken.START_OBJECT);
+        in.nextToken();
+        expect(object(in));
         String type = null;
         String team = null;
         String user = null;
@@ -81,10 +82,10 @@ final class SubmissionPayloads {
             in.nextToken();
             switch (field) {
                 case "type" -> type = text(in);
-                case "team" -> team = id(in);
+                case "team" -> team = field(in, "id");
                 case "user" -> {
                     hasUser = in.currentToken() == JsonToken.START_OBJECT;
-                    user = id(in);
+                    user = field(in, "id");
                 }
                 case "view" -> view = view(in);
                 default -> in.skipChildren();
@@ -104,10 +105,9 @@ final class SubmissionPayloads {
     }
 
     private static View view(JsonParser in) throws IOException, Unexpected {
-        if (in.currentToken() == JsonToken.VALUE_NULL) {
+        if (!object(in)) {
             return null;
         }
-        expect(in.currentToken() == JsonToken.START_OBJECT);
         View view = new View();
         while (in.nextToken() == JsonToken.FIELD_NAME) {
             String field = in.currentName();
@@ -125,14 +125,13 @@ final class SubmissionPayloads {
     /** {@code state.values}: per block id, the value of the element whose action id is the block id. */
     private static Map<String, String> state(JsonParser in) throws IOException, Unexpected {
         Map<String, String> values = new HashMap<>();
-        if (in.currentToken() == JsonToken.VALUE_NULL) {
+        if (!object(in)) {
             return values;
         }
-        expect(in.currentToken() == JsonToken.START_OBJECT);
         while (in.nextToken() == JsonToken.FIELD_NAME) {
             boolean isValues = in.currentName().equals("values");
             in.nextToken();
-            if (isValues) {
+            if (isValues && object(in)) {
                 blocks(in, values);
             } else {
                 in.skipChildren();
@@ -142,18 +141,14 @@ final class SubmissionPayloads {
     }
 
     private static void blocks(JsonParser in, Map<String, String> values) throws IOException, Unexpected {
-        if (in.currentToken() == JsonToken.VALUE_NULL) {
-            return;
-        }
-        expect(in.currentToken() == JsonToken.START_OBJECT);
         Set<String> blocks = new HashSet<>();
         while (in.nextToken() == JsonToken.FIELD_NAME) {
             String block = in.currentName();
             expect(blocks.add(block)); // Bolt's Gson refuses a map with a key twice
-            if (in.nextToken() == JsonToken.VALUE_NULL) {
+            in.nextToken();
+            if (!object(in)) {
                 continue;
             }
-            expect(in.currentToken() == JsonToken.START_OBJECT);
             Set<String> actions = new HashSet<>();
             while (in.nextToken() == JsonToken.FIELD_NAME) {
                 String action = in.currentName();
@@ -167,12 +162,12 @@ final class SubmissionPayloads {
         }
     }
 
-    /** An element's chosen option's value, else its typed value. */
+    /** An element's chosen option's value if it has a chosen option, else its typed value (as Bolt's form has). */
     private static String element(JsonParser in) throws IOException, Unexpected {
-        if (in.currentToken() == JsonToken.VALUE_NULL) {
+        if (!object(in)) {
             return null;
         }
-        expect(in.currentToken() == JsonToken.START_OBJECT);
+        boolean chosen = false;
         String selected = null;
         String typed = null;
         while (in.nextToken() == JsonToken.FIELD_NAME) {
@@ -180,43 +175,40 @@ final class SubmissionPayloads {
             in.nextToken();
             switch (field) {
                 case "selected_option" -> {
-                    if (in.currentToken() != JsonToken.VALUE_NULL) {
-                        expect(in.currentToken() == JsonToken.START_OBJECT);
-                        while (in.nextToken() == JsonToken.FIELD_NAME) {
-                            boolean isValue = in.currentName().equals("value");
-                            in.nextToken();
-                            if (isValue) {
-                                selected = text(in);
-                            } else {
-                                in.skipChildren();
-                            }
-                        }
-                    }
+                    chosen = in.currentToken() == JsonToken.START_OBJECT;
+                    selected = field(in, "value");
                 }
                 case "value" -> typed = text(in);
                 default -> in.skipChildren();
             }
         }
-        return selected != null ? selected : typed;
+        return chosen ? selected : typed;
     }
 
-    /** The {@code id} of an object such as {@code team} or {@code user}. */
-    private static String id(JsonParser in) throws IOException, Unexpected {
-        if (in.currentToken() == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        expect(in.currentToken() == JsonToken.START_OBJECT);
-        String id = null;
-        while (in.nextToken() == JsonToken.FIELD_NAME) {
-            boolean isId = in.currentName().equals("id");
-            in.nextToken();
-            if (isId) {
-                id = text(in);
-            } else {
-                in.skipChildren();
+    /** The string field {@code name} of an object such as {@code user} or {@code selected_option}, or null. */
+    private static String field(JsonParser in, String name) throws IOException, Unexpected {
+        String value = null;
+        if (object(in)) {
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                boolean wanted = in.currentName().equals(name);
+                in.nextToken();
+                if (wanted) {
+                    value = text(in);
+                } else {
+                    in.skipChildren();
+                }
             }
         }
-        return id;
+        return value;
+    }
+
+    /** Whether the current value is an object to read (true) or null (false); anything else is left to Bolt. */
+    private static boolean object(JsonParser in) throws Unexpected {
+        if (in.currentToken() == JsonToken.VALUE_NULL) {
+            return false;
+        }
+        expect(in.currentToken() == JsonToken.START_OBJECT);
+        return true;
     }
 
     /** A string or null; any other value is left to Bolt, whose Gson would coerce or refuse it. */

@@ -44,6 +44,8 @@ class SubmissionPayloadsTest {
                 p -> values(p).with("project").with("project").putNull("value"),
                 p -> values(p).remove("scale"),
                 p -> values(p).with("auth").with("auth").putNull("selected_option"),
+                p -> values(p).with("auth").with("auth").put("value", "yes").with("selected_option").putNull("value"),
+                p -> values(p).with("auth").with("auth").put("value", "yes").putNull("selected_option"),
                 p -> values(p).putNull("auth"),
                 p -> values(p).with("auth").set("other_action", values(p).get("scale").get("scale").deepCopy()),
                 p -> view(p).remove("state"),
