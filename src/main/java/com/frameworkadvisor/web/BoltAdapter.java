@@ -80,7 +80,7 @@ final class BoltAdapter {
                 // does its work after, so the first delivery already did it: a redelivery must not do it twice.
                 log.info("redelivery_ignored retry_num={} reason={}", retry,
                         first(headers, "X-Slack-Retry-Reason"));
-                ctx.header("X-Slack-No-Retry", "1").status(200).result("");
+                ctx.header("X-Slack-No-Retry", "1").status(200);
                 return;
             }
             // While Slack refuses the token, Bolt's authorization refuses requests (401), and Slack keeps the
