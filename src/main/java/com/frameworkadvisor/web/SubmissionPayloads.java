@@ -29,8 +29,6 @@ import java.util.Set;
  */
 final class SubmissionPayloads {
     private static final byte[] PAYLOAD = "payload=".getBytes(StandardCharsets.US_ASCII);
-    /** How Slack's view submission payloads begin; anything else is left to Bolt. */
-    private static final byte[] VIEW_SUBMISSION = "{\"type\":\"view_submission\"".getBytes(StandardCharsets.US_ASCII);
     /** The value of each ASCII hex digit; -1 for other characters. */
     private static final int[] HEX = new int[128];
     private static final JsonFactory JSON = new JsonFactory();
@@ -55,14 +53,8 @@ final class SubmissionPayloads {
         if (!startsWith(body, PAYLOAD)) {
             return Optional.empty();
         }
-        try {
-            byte[] json = decode(body, PAYLOAD.length);
-            if (!startsWith(json, VIEW_SUBMISSION)) {
-                return Optional.empty(); // a block action or other payload: Bolt parses it as it came
-            }
-            try (JsonParser in = JSON.createParser(json)) {
-                return Optional.ofNullable(form(in));
-            }
+        try (JsonParser in = JSON.createParser(decode(body, PAYLOAD.length))) {
+            return Optional.ofNullable(form(in));
         } catch (IOException | IllegalArgumentException | Unexpected e) {
             return Optional.empty();
         }
@@ -81,7 +73,12 @@ final class SubmissionPayloads {
             String field = in.currentName();
             in.nextToken();
             switch (field) {
-                case "type" -> type = text(in);
+                case "type" -> {
+                    type = text(in);
+                    if (!"view_submission".equals(type)) {
+                        return null; // a block action or the like, Bolt's to parse: Slack sends the type first
+                    }
+                }
                 case "team" -> team = field(in, "id");
                 case "user" -> {
                     hasUser = in.currentToken() == JsonToken.START_OBJECT;
@@ -93,8 +90,7 @@ final class SubmissionPayloads {
         }
         expect(in.nextToken() == null);
         expect(hasUser); // Bolt fails on a submission without a user, and refuses it
-        boolean decision = "view_submission".equals(type) && view != null
-                && SlackIds.DECISION_MODAL.equals(view.callbackId);
+        boolean decision = type != null && view != null && SlackIds.DECISION_MODAL.equals(view.callbackId);
         return decision ? new DecisionForm(team, user, view.privateMetadata, view.values) : null;
     }
 

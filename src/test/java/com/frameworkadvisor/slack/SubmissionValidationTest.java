@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.frameworkadvisor.support.AppUnderTest;
 import com.frameworkadvisor.support.FakeSlackApi;
+import com.frameworkadvisor.support.SignedRequests;
 import com.frameworkadvisor.support.SlackPayloads;
 import org.junit.jupiter.api.Test;
 
@@ -81,16 +82,17 @@ class SubmissionValidationTest extends AppUnderTest {
 
     @Test
     void a_submission_left_to_bolt_gets_the_answer_the_adapter_gives_one_it_reads_itself() throws Exception {
-        // Slack's submissions begin with their type, so the HTTP adapter reads them itself (web/SubmissionPayloads);
-        // any other submission is parsed by Bolt and must reach the same listener with the same result.
+        // The HTTP adapter reads Slack's submissions itself (web/SubmissionPayloads); one it does not recognise as
+        // Slack's, such as a body with a second form field, is parsed by Bolt and must reach the same listener with
+        // the same result.
         Map<String, String> unanswered = SlackPayloads.djangoAnswers();
         unanswered.remove("scale");
 
         JsonNode readByAdapter = errorsAck(app.postPayload(submission(unanswered, "Portal")));
-        JsonNode parsedByBolt = errorsAck(app.postPayload(typeLast(submission(unanswered, "Portal"))));
+        JsonNode parsedByBolt = errorsAck(app.post(withSecondField(submission(unanswered, "Portal"))));
         HttpResponse<String> postedByAdapter = app.postPayload(submission(SlackPayloads.djangoAnswers(), "Portal"));
         List<FakeSlackApi.Call> first = app.slack.await("chat.postMessage", 2, WAIT);
-        HttpResponse<String> postedByBolt = app.postPayload(typeLast(submission(SlackPayloads.djangoAnswers(),
+        HttpResponse<String> postedByBolt = app.post(withSecondField(submission(SlackPayloads.djangoAnswers(),
                 "Portal")));
         List<FakeSlackApi.Call> both = app.slack.await("chat.postMessage", 4, WAIT);
 
@@ -106,9 +108,8 @@ class SubmissionValidationTest extends AppUnderTest {
         return SlackPayloads.viewSubmission(ASKER, SlackPayloads.newDecisionMetadata(CHANNEL), answers, project);
     }
 
-    private static ObjectNode typeLast(ObjectNode payload) {
-        payload.set("type", payload.remove("type"));
-        return payload;
+    private static String withSecondField(ObjectNode payload) {
+        return SignedRequests.payloadForm(payload.toString()) + "&extra=1";
     }
 
     private void assertAcceptedAndPosted(HttpResponse<String> response, String project) {
