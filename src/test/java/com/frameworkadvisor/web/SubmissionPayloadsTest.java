@@ -87,8 +87,9 @@ class SubmissionPayloadsTest {
                 p -> view(p).put("private_metadata", 5),
                 p -> values(p).with("auth").with("auth").with("selected_option").put("value", 1),
                 p -> values(p).put("auth", "django"));
-        List<byte[]> bodies = new ArrayList<>(List.of(form(action), form(actionTypeLast), bytes(SlackPayloads.slashCommand("")),
-                bytes("payload=%7B%22type%22%3A%22view_submission%22"), bytes("payload=%ZZ"),
+        List<byte[]> bodies = new ArrayList<>(List.of(form(action), form(actionTypeLast),
+                bytes(SlackPayloads.slashCommand("")), bytes("payload=%7B%22type%22%3A%22view_submission%22"),
+                bytes("payload=%ZZ"),
                 bytes("payload=%7B%22type%22%3A%22view_submission%22%7D%7B%7D"), bytes("payload=%5B%5D"),
                 bytes(SignedRequests.payloadForm(submission().toString()) + "&x=1"),
                 bytes(SignedRequests.payloadForm("{\"type\":\"view_submission\",\"view\":{\"blocks\":[{]},"
