@@ -8,11 +8,13 @@ import com.frameworkadvisor.slack.DecisionForm;
 import com.frameworkadvisor.slack.SlackIds;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,9 +55,9 @@ final class SubmissionPayloads {
         if (!startsWith(body, PAYLOAD)) {
             return Optional.empty();
         }
-        try (JsonParser in = JSON.createParser(decode(body, PAYLOAD.length))) {
+        try (JsonParser in = JSON.createParser(new FormValue(body, PAYLOAD.length))) {
             return Optional.ofNullable(form(in));
-        } catch (IOException | IllegalArgumentException | Unexpected e) {
+        } catch (IOException | Unexpected e) {
             return Optional.empty();
         }
     }
@@ -226,29 +228,56 @@ final class SubmissionPayloads {
         return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
-    /** Form decoding ({@code +} is a space, {@code %XX} a byte) of {@code form} from {@code start}: the bytes. */
-    static byte[] decode(byte[] form, int start) {
-        byte[] bytes = new byte[form.length - start];
-        int length = 0;
-        for (int i = start; i < form.length; i++) {
-            byte b = form[i];
-            if (b == '%') {
-                int high = i + 2 < form.length ? hex(form[i + 1]) : -1;
-                int low = high >= 0 ? hex(form[i + 2]) : -1;
-                if (low < 0) {
-                    throw new IllegalArgumentException("not a percent escape at " + i);
-                }
-                bytes[length++] = (byte) (high << 4 | low);
-                i += 2;
-            } else if (b == '+') {
-                bytes[length++] = ' ';
-            } else if (b == '&' || b == '=' || b < 0) {
-                throw new IllegalArgumentException("not a single form-encoded value at " + i);
-            } else {
-                bytes[length++] = b;
-            }
+    /**
+     * The form decoding ({@code +} is a space, {@code %XX} a byte) of {@code form} from {@code start}, done as
+     * Jackson reads: a block action, whose type comes first, goes to Bolt after its first few KB are decoded,
+     * instead of the whole body being decoded here and then again by Bolt.
+     */
+    static final class FormValue extends InputStream {
+        private final byte[] form;
+        private int next;
+
+        FormValue(byte[] form, int start) {
+            this.form = form;
+            this.next = start;
         }
-        return Arrays.copyOf(bytes, length);
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) throws IOException {
+            Objects.checkFromIndexSize(offset, length, into.length);
+            byte[] from = form;
+            int at = next;
+            if (at >= from.length) {
+                return length == 0 ? 0 : -1;
+            }
+            int to = offset;
+            int end = offset + length;
+            while (to < end && at < from.length) {
+                byte b = from[at];
+                if (b == '%') {
+                    int high = at + 2 < from.length ? hex(from[at + 1]) : -1;
+                    int low = high >= 0 ? hex(from[at + 2]) : -1;
+                    if (low < 0) {
+                        throw new IOException("not a percent escape at " + at);
+                    }
+                    into[to++] = (byte) (high << 4 | low);
+                    at += 3;
+                } else if (b == '&' || b == '=' || b < 0) {
+                    throw new IOException("not a single form-encoded value at " + at);
+                } else {
+                    into[to++] = b == '+' ? (byte) ' ' : b;
+                    at++;
+                }
+            }
+            next = at;
+            return to - offset;
+        }
     }
 
     private static int hex(byte b) {

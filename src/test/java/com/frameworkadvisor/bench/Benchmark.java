@@ -45,7 +45,7 @@ public final class Benchmark {
     private final FastFakeSlack slack;
     private final AtomicInteger sequence = new AtomicInteger();
     private AppProcess app;
-    /** CPU while requests were timed (not while bodies were built): app and this process, in clock ticks. */
+    /** CPU while requests were timed (not while they were built and signed): app and this process, in ticks. */
     private long appTicks;
     private long selfTicks;
     private long fakeNanos;

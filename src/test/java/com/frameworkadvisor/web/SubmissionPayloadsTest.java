@@ -9,6 +9,7 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SubmissionPayloadsTest {
@@ -108,11 +110,20 @@ class SubmissionPayloadsTest {
     }
 
     @Test
-    void form_decoding_reads_plus_as_space_and_percent_escapes_as_utf8_bytes() {
-        byte[] decoded = SubmissionPayloads.decode(bytes("x=a+b%20%E2%9C%93%f0%9f%9a%80"), 2);
+    void form_decoding_reads_plus_as_space_and_percent_escapes_as_utf8_bytes() throws IOException {
+        byte[] decoded = new SubmissionPayloads.FormValue(bytes("x=a+b%20%E2%9C%93%f0%9f%9a%80"), 2).readAllBytes();
 
         assertEquals("a b ✓🚀", new String(decoded, StandardCharsets.UTF_8));
         assertFalse(new String(decoded, StandardCharsets.UTF_8).contains("%"));
+    }
+
+    @Test
+    void form_decoding_refuses_what_is_not_one_form_value() {
+        for (String form : List.of("x=%E2%9", "x=%G0", "x=a&b=c", "x=a=b", "x=✓")) {
+            SubmissionPayloads.FormValue value = new SubmissionPayloads.FormValue(bytes(form), 2);
+
+            assertThrows(IOException.class, value::readAllBytes, form);
+        }
     }
 
     /** The payload as Bolt's own request parses it. */
