@@ -46,7 +46,8 @@ public final class Main {
             return;
         }
         if (Cli.handles(args)) {
-            System.exit(new Cli(bank, new Scorer(), new ObjectMapper()).run(args, System.in, System.out, System.err));
+            Cli cli = new Cli(bank, new Scorer(bank), new ObjectMapper());
+            System.exit(cli.run(args, System.in, System.out, System.err));
         }
         serve(bank);
     }

@@ -9,15 +9,20 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.frameworkadvisor.bank.BankYaml.CheckboxYaml;
 import com.frameworkadvisor.bank.BankYaml.CitationYaml;
 import com.frameworkadvisor.bank.BankYaml.OptionYaml;
 import com.frameworkadvisor.bank.BankYaml.QuestionYaml;
 import com.frameworkadvisor.bank.BankYaml.SourceYaml;
+import com.frameworkadvisor.decision.CheckboxGroup;
 import com.frameworkadvisor.decision.Citation;
+import com.frameworkadvisor.decision.DecisiveRule;
+import com.frameworkadvisor.decision.FastApiSignal;
 import com.frameworkadvisor.decision.Lean;
 import com.frameworkadvisor.decision.Option;
 import com.frameworkadvisor.decision.Question;
 import com.frameworkadvisor.decision.QuestionBank;
+import com.frameworkadvisor.decision.ScoringRules;
 import com.frameworkadvisor.decision.Source;
 
 import java.io.IOException;
@@ -49,9 +54,9 @@ public final class QuestionBankLoader {
     static final int MAX_RADIO_OPTIONS = 10;
     static final int MAX_SHORT_LABEL = 40;
     static final int MAX_QUESTIONS = 20;
+    /** The scorer keeps the criteria an answer set counts as in the bits of one long. */
+    static final int MAX_CRITERIA = Long.SIZE;
 
-    /** Ids travel as {@code question=option} on the CLI and as Slack block, action and option values. */
-    private static final Pattern ID = Pattern.compile("[a-z0-9_]+");
 
     private final ObjectMapper yaml = yamlMapper();
 
@@ -90,7 +95,6 @@ public final class QuestionBankLoader {
             throw problems.fail("", "the file is empty");
         }
         Map<String, Source> sources = sources(problems, file.sources());
-        List<Citation> tieBreak = citations(problems, "tie_break: ", file.tieBreak(), sources);
         if (file.questions() == null || file.questions().isEmpty()) {
             throw problems.fail("", "there are no questions");
         }
@@ -99,19 +103,54 @@ public final class QuestionBankLoader {
                     + " fit a Slack modal with room to spare");
         }
         List<Question> questions = new ArrayList<>();
-        Set<String> questionIds = new HashSet<>();
+        List<CheckboxGroup> groups = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         for (int i = 0; i < file.questions().size(); i++) {
             JsonNode node = file.questions().get(i);
             String where = "question " + (node.path("id").isTextual()
                     ? "'" + node.path("id").asText() + "'" : "#" + (i + 1)) + ": ";
             QuestionYaml raw = convert(problems, where, node);
-            Question question = question(problems, where, raw, sources);
-            if (!questionIds.add(question.id())) {
-                throw problems.fail(where, "duplicate question id '" + question.id() + "'");
+            List<Question> asked = raw.checkboxes() != null
+                    ? QuestionReader.checkboxes(problems, where, raw, sources, groups)
+                    : List.of(QuestionReader.question(problems, where, raw, sources));
+            for (Question question : asked) {
+                if (!ids.add(question.id())) {
+                    throw problems.fail(where, "duplicate question id '" + question.id() + "'");
+                }
             }
-            questions.add(question);
+            questions.addAll(asked);
         }
-        return new QuestionBank(List.copyOf(sources.values()), questions, tieBreak);
+        for (CheckboxGroup group : groups) {
+            if (!ids.add(group.id())) {
+                throw problems.fail("question '" + group.id() + "': ", "a question already has this id");
+            }
+        }
+        Map<String, Lean> criteria = criteria(problems, questions);
+        ScoringRules rules = RuleReader.rules(problems, file.rules(), sources, criteria);
+        List<DecisiveRule> decisive = RuleReader.decisive(problems, file.decisive(), sources, questions);
+        return new QuestionBank(List.copyOf(sources.values()), questions, groups, rules, decisive);
+    }
+
+    /** Every criterion counts for one framework only, and they fit the scorer's 64 bits. */
+    private static Map<String, Lean> criteria(Problems problems, List<Question> questions) {
+        Map<String, Lean> criteria = new LinkedHashMap<>();
+        for (Question question : questions) {
+            for (Option option : question.options()) {
+                if (option.criterion().isEmpty()) {
+                    continue;
+                }
+                Lean known = criteria.putIfAbsent(option.criterion().get(), option.lean());
+                if (known != null && known != option.lean()) {
+                    throw problems.fail("question '" + question.id() + "': option '" + option.id() + "': ",
+                            "criterion '" + option.criterion().get() + "' counts for " + known.id()
+                                    + " elsewhere; one criterion counts for one framework");
+                }
+            }
+        }
+        if (criteria.size() > MAX_CRITERIA) {
+            throw problems.fail("", "names " + criteria.size() + " criteria; at most " + MAX_CRITERIA);
+        }
+        return criteria;
     }
 
     private BankYaml.File read(Problems problems, String where, InputStream in) {
@@ -161,15 +200,24 @@ public final class QuestionBankLoader {
         Map<String, Source> sources = new LinkedHashMap<>();
         for (SourceYaml s : raw) {
             String where = "source '" + s.id() + "': ";
-            requireId(problems, where, s.id());
-            requireText(problems, where, "title", s.title(), MAX_LABEL);
-            requireText(problems, where, "publisher", s.publisher(), MAX_LABEL);
+            problems.requireId(where, s.id());
+            if ((s.title() == null) == (s.about() == null)) {
+                throw problems.fail(where, "give the article's own title, or, only when it has none, 'about' (what "
+                        + "it is); never both, never an invented title");
+            }
+            for (String text : new String[] {s.title(), s.subtitle(), s.about(), s.date(), s.revisionNote()}) {
+                if (text != null) {
+                    problems.requireText(where, "text", text, MAX_LABEL);
+                }
+            }
+            problems.requireText(where, "publisher", s.publisher(), MAX_LABEL);
             if (s.url() != null && !s.url().matches("https?://\\S+")) {
                 throw problems.fail(where, "url must start with http:// or https:// and contain no spaces, was '"
                         + s.url() + "'");
             }
-            Source source = new Source(s.id(), s.title().strip(), s.publisher().strip(), Optional.ofNullable(s.url()),
-                    Optional.ofNullable(s.date()));
+            Source source = new Source(s.id(), stripped(s.title()), stripped(s.subtitle()), stripped(s.about()),
+                    s.publisher().strip(), Optional.ofNullable(s.url()), stripped(s.date()),
+                    stripped(s.revisionNote()));
             if (sources.putIfAbsent(s.id(), source) != null) {
                 throw problems.fail(where, "duplicate source id '" + s.id() + "'");
             }
@@ -177,121 +225,8 @@ public final class QuestionBankLoader {
         return sources;
     }
 
-    private static Question question(Problems problems, String where, QuestionYaml raw, Map<String, Source> sources) {
-        requireId(problems, where, raw.id());
-        requireText(problems, where, "label", raw.label(), MAX_LABEL);
-        requireText(problems, where, "short_label", raw.shortLabel(), MAX_SHORT_LABEL);
-        if (raw.help() != null) {
-            requireText(problems, where, "help", raw.help(), MAX_HELP);
-        }
-        if (raw.options() == null || raw.options().size() < 2) {
-            throw problems.fail(where, "needs at least one answer besides '" + Option.UNSURE + "'");
-        }
-        if (raw.options().size() > MAX_RADIO_OPTIONS) {
-            throw problems.fail(where, "has " + raw.options().size() + " options; Slack radio buttons allow at most "
-                    + MAX_RADIO_OPTIONS);
-        }
-        List<Option> options = new ArrayList<>();
-        Set<String> optionIds = new HashSet<>();
-        for (OptionYaml o : raw.options()) {
-            Option option = option(problems, where, o, sources);
-            if (!optionIds.add(option.id())) {
-                throw problems.fail(where, "duplicate option id '" + option.id() + "'");
-            }
-            options.add(option);
-        }
-        Option unsure = options.stream().filter(o -> o.id().equals(Option.UNSURE)).findFirst()
-                .orElseThrow(() -> problems.fail(where, "has no '" + Option.UNSURE
-                        + "' option; every question must let people say they are not sure"));
-        if (unsure.movesScore() || unsure.fastApi()) {
-            throw problems.fail(where, "option '" + Option.UNSURE + "' must count for neither side (lean: none, "
-                    + "weight: 0, no fastapi)");
-        }
-        return new Question(raw.id(), raw.label().strip(), raw.shortLabel().strip(),
-                Optional.ofNullable(raw.help()).map(String::strip), options);
+    private static Optional<String> stripped(String text) {
+        return Optional.ofNullable(text).map(String::strip);
     }
 
-    private static Option option(Problems problems, String questionWhere, OptionYaml o, Map<String, Source> sources) {
-        String where = questionWhere + "option '" + o.id() + "': ";
-        requireId(problems, where, o.id());
-        if (o.id().length() > MAX_OPTION_VALUE) {
-            throw problems.fail(where, "id is " + o.id().length() + " characters; Slack allows at most "
-                    + MAX_OPTION_VALUE + " in an option value");
-        }
-        requireText(problems, where, "text", o.text(), MAX_OPTION_TEXT);
-        requireText(problems, where, "why", o.why(), MAX_LABEL);
-        Lean lean = Lean.fromId(o.lean()).orElseThrow(() -> problems.fail(where,
-                "lean must be one of django, flask, none; was '" + o.lean() + "'"));
-        if (o.weight() == null || o.weight() < 0) {
-            throw problems.fail(where, "weight must be a whole number, 0 or more; was " + o.weight());
-        }
-        if (lean == Lean.NONE && o.weight() != 0) {
-            throw problems.fail(where, "weight must be 0 when lean is none; was " + o.weight());
-        }
-        if (lean != Lean.NONE && o.weight() == 0) {
-            throw problems.fail(where, "weight 0 with lean " + lean.id() + " counts for nothing; use lean: none");
-        }
-        boolean fastApi = Boolean.TRUE.equals(o.fastapi());
-        List<Citation> citations = citations(problems, where, o.citations(), sources);
-        if ((lean != Lean.NONE || fastApi) && citations.isEmpty()) {
-            throw problems.fail(where, "counts for " + (fastApi ? "FastAPI" : lean.id())
-                    + " but cites nothing; every scoring rule must be traced to an article sentence");
-        }
-        return new Option(o.id(), o.text().strip(), lean, o.weight(), fastApi, o.why().strip(), citations);
-    }
-
-    private static List<Citation> citations(Problems problems, String where, List<CitationYaml> raw,
-                                            Map<String, Source> sources) {
-        if (raw == null) {
-            return List.of();
-        }
-        List<Citation> citations = new ArrayList<>();
-        for (CitationYaml c : raw) {
-            Source source = sources.get(c.source());
-            if (source == null) {
-                throw problems.fail(where, "cites unknown source '" + c.source() + "'; known sources: "
-                        + String.join(", ", sources.keySet()));
-            }
-            if (c.quote() == null || c.quote().isBlank()) {
-                throw problems.fail(where, "a citation of '" + c.source() + "' has an empty quote");
-            }
-            int words = c.quote().strip().split("[\\s\\u00A0]+").length;
-            if (words > Citation.MAX_QUOTE_WORDS) {
-                throw problems.fail(where, "a quote from '" + c.source() + "' has " + words + " words; at most "
-                        + Citation.MAX_QUOTE_WORDS + " (we ship short quotes, never article text)");
-            }
-            citations.add(new Citation(source, c.quote().strip()));
-        }
-        return citations;
-    }
-
-    private static void requireId(Problems problems, String where, String id) {
-        if (id == null || id.isBlank()) {
-            throw problems.fail(where, "id is missing");
-        }
-        if (!ID.matcher(id).matches() || id.length() > MAX_ID) {
-            throw problems.fail(where, "id '" + id + "' must be lower-case letters, digits and underscores");
-        }
-    }
-
-    private static void requireText(Problems problems, String where, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw problems.fail(where, field + " is empty");
-        }
-        int length = value.strip().length();
-        if (length > max) {
-            throw problems.fail(where, field + " is " + length + " characters; at most " + max + " fit Slack");
-        }
-    }
-
-    /** Builds error messages that always start with the file name. */
-    private record Problems(String fileName) {
-        InvalidQuestionBankException fail(String where, String problem) {
-            return new InvalidQuestionBankException(fileName + ": " + where + problem);
-        }
-
-        InvalidQuestionBankException fail(String where, String problem, Throwable cause) {
-            return new InvalidQuestionBankException(fileName + ": " + where + problem, cause);
-        }
-    }
 }

@@ -10,8 +10,10 @@ import com.frameworkadvisor.decision.InvalidAnswerException;
 import com.frameworkadvisor.decision.Option;
 import com.frameworkadvisor.decision.Question;
 import com.frameworkadvisor.decision.QuestionBank;
+import com.frameworkadvisor.decision.Recommendation;
 import com.frameworkadvisor.decision.RecommendationFields;
 import com.frameworkadvisor.decision.Scorer;
+import com.frameworkadvisor.decision.WhatWouldChange;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -125,11 +127,12 @@ public final class Cli {
                 throw new UsageException("question '" + question + "' is answered twice");
             }
         }
-        var recommendation = scorer.score(bank.answers(raw));
+        Recommendation recommendation = scorer.score(bank.answers(raw));
+        WhatWouldChange change = scorer.whatWouldChange(recommendation);
         if (asJson) {
-            out.println(write(RecommendationFields.report(recommendation)));
+            out.println(write(RecommendationFields.report(recommendation, change)));
         } else {
-            out.print(TextReport.render(recommendation));
+            out.print(TextReport.render(recommendation, change));
         }
         return EXIT_OK;
     }
@@ -169,7 +172,8 @@ public final class Cli {
                 }
                 raw.put(field.getKey(), field.getValue().asText());
             }
-            return write(RecommendationFields.report(scorer.score(bank.answers(raw))));
+            Recommendation recommendation = scorer.score(bank.answers(raw));
+            return write(RecommendationFields.report(recommendation, scorer.whatWouldChange(recommendation)));
         } catch (JsonProcessingException e) {
             return error(number, "not valid JSON: " + e.getOriginalMessage());
         } catch (InvalidAnswerException e) {

@@ -11,15 +11,29 @@ import java.util.stream.Collectors;
 /**
  * The validated set of questions, their options and the articles they cite.
  *
- * @param sources the articles, in the order they are numbered when cited
- * @param questions the questions, in the order they are asked
- * @param tieBreak the sentences behind the rule that a tie goes to Django
+ * @param sources the articles
+ * @param questions the questions, in the order they are asked (a checkbox group's questions stand together)
+ * @param groups the checkbox inputs that ask several yes-or-no questions at once
+ * @param rules article 004's sentences that turn counted answers into a recommendation
+ * @param decisive the combinations of answers an article says decide on their own
  */
-public record QuestionBank(List<Source> sources, List<Question> questions, List<Citation> tieBreak) {
+public record QuestionBank(List<Source> sources, List<Question> questions, List<CheckboxGroup> groups,
+                           ScoringRules rules, List<DecisiveRule> decisive) {
     public QuestionBank {
         sources = List.copyOf(sources);
         questions = List.copyOf(questions);
-        tieBreak = List.copyOf(tieBreak);
+        groups = List.copyOf(groups);
+        Objects.requireNonNull(rules, "rules");
+        decisive = List.copyOf(decisive);
+    }
+
+    public Optional<CheckboxGroup> group(String groupId) {
+        return groups.stream().filter(g -> g.id().equals(groupId)).findFirst();
+    }
+
+    /** The questions a checkbox group asks, one per checkbox, in order. */
+    public List<Question> questionsIn(CheckboxGroup group) {
+        return questions.stream().filter(q -> q.group().filter(group.id()::equals).isPresent()).toList();
     }
 
     public Optional<Question> question(String questionId) {

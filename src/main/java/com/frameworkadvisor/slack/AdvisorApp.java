@@ -79,7 +79,7 @@ public final class AdvisorApp {
 
         ModalRenderer modals = new ModalRenderer(bank);
         MessageRenderer messages = new MessageRenderer(bank, json);
-        Scorer scorer = new Scorer();
+        Scorer scorer = new Scorer(bank);
         Clock clock = Clock.systemUTC();
         HistoryRenderer history = new HistoryRenderer(bank, scorer);
         DecisionPoster poster = new DecisionPoster(api, messages, scorer, bank, store, clock);

@@ -96,7 +96,7 @@ final class AppHome {
         StringBuilder sources = new StringBuilder("*Where the advice comes from*: every rule cites one of these "
                 + "articles.");
         for (Source source : bank.sources()) {
-            sources.append("\n• ").append(Mrkdwn.link(source.url().orElse(null), source.title())).append(" · ")
+            sources.append("\n• ").append(Mrkdwn.link(source.url().orElse(null), source.name())).append(" · ")
                     .append(Mrkdwn.escape(source.publisher()));
         }
         blocks.add(Blocks.section(sources.toString()));

@@ -96,7 +96,8 @@ final class DecisionPoster {
         Optional<String> existingThread = submission.target().threadTs();
         String parentTs = api.postMessage(channel, existingThread.orElse(null), renderer.parent(r, authors));
         try {
-            api.postMessage(channel, existingThread.orElse(parentTs), renderer.explanation(r, authors));
+            api.postMessage(channel, existingThread.orElse(parentTs),
+                    renderer.explanation(r, scorer.whatWouldChange(r), authors));
         } catch (SlackCallException e) {
             // The headline is already in the channel; posting it again elsewhere would duplicate it.
             log.warn("explanation_not_posted channel={} thread={} error={}", channel, parentTs, e.error());
@@ -120,8 +121,8 @@ final class DecisionPoster {
         String parentTs = target.parentTs().orElseThrow();
         Recommendation previous = scorer.score(bank.answersIgnoringUnknown(target.previous()));
         Optional<Recorded> recorded = record(submission, authors, r);
-        api.postMessage(target.channel(), threadTs, renderer.revision(r, previous, authors,
-                recorded.map(rec -> new MessageRenderer.TeamChangeView(tally(rec.change().before()),
+        api.postMessage(target.channel(), threadTs, renderer.revision(r, previous, scorer.whatWouldChange(r),
+                authors, recorded.map(rec -> new MessageRenderer.TeamChangeView(tally(rec.change().before()),
                         tally(rec.change().after())))));
         if (recorded.isEmpty()) {
             updateParent(target.channel(), parentTs, renderer.parent(r, authors));
@@ -201,7 +202,7 @@ final class DecisionPoster {
             String dm = api.openDirectMessage(submission.userId());
             SlackMessage parent = renderer.withNote(renderer.parent(r, authors), why);
             String parentTs = api.postMessage(dm, null, parent);
-            api.postMessage(dm, parentTs, renderer.explanation(r, authors));
+            api.postMessage(dm, parentTs, renderer.explanation(r, scorer.whatWouldChange(r), authors));
             log.info("decision_sent_as_dm channel={} user={} reason={} recommendation={}", channel,
                     submission.userId(), cause.error(), r.framework().id());
         } catch (SlackCallException e) {

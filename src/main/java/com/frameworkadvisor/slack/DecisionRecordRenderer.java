@@ -3,6 +3,7 @@ package com.frameworkadvisor.slack;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.frameworkadvisor.decision.Citation;
+import com.frameworkadvisor.decision.DecisiveRule;
 import com.frameworkadvisor.decision.Reason;
 import com.frameworkadvisor.decision.Recommendation;
 import com.frameworkadvisor.decision.Source;
@@ -50,21 +51,31 @@ final class DecisionRecordRenderer {
 
         md.append("## Decision\n\n");
         md.append("We will use **").append(framework).append("**.");
-        f.team().filter(TeamTally::isTeam).ifPresent(t -> md.append(" Team tally: Django ").append(t.django())
-                .append(" · Flask ").append(t.flask()).append(" (each person's latest answers count once; the "
-                        + "majority wins and a tie goes to Django)."));
+        f.team().filter(TeamTally::isTeam).ifPresent(t -> md.append(" Team: ").append(t.people())
+                .append(" people; combined answers Django ").append(t.combined().scores().django()).append(" · Flask ")
+                .append(t.combined().scores().flask()).append(" (each question took the answer most people gave; those answers were "
+                        + "scored once)."));
         md.append(" Newest answers: ").append(f.newest().framework().displayName()).append(", Django ")
                 .append(f.newest().scores().django()).append(" · Flask ").append(f.newest().scores().flask())
                 .append(", confidence ").append(f.newest().confidence().words().toLowerCase()).append(".\n\n");
 
         md.append("## Reasons\n\n");
+        for (DecisiveRule rule : f.newest().decisive()) {
+            md.append("- Decisive: ").append(rule.why()).append('\n');
+            for (Citation citation : rule.citations()) {
+                md.append("  > “").append(citation.quote()).append("” [")
+                        .append(f.newest().citationNumber(citation.source())).append("]\n");
+            }
+        }
         List<Reason> reasons = f.newest().scoringReasons();
         if (reasons.isEmpty()) {
-            md.append("- No answer counted for either framework; the articles' tie rule chose Django.\n");
+            md.append("- No answer counted for either framework; article 004's tie rule chose Django.\n");
         }
         for (Reason reason : reasons) {
             md.append("- ").append(reason.question().shortLabel()).append(": ").append(reason.option().text())
-                    .append(" → ").append(reason.direction().framework().orElseThrow().displayName()).append(". ")
+                    .append(" → ").append(reason.direction().framework().orElseThrow().displayName())
+                    .append(reason.countedWith().map(q -> " (already counted with " + q.shortLabel() + ")")
+                            .orElse("")).append(". ")
                     .append(reason.option().why()).append('\n');
             for (Citation citation : reason.citations()) {
                 md.append("  > “").append(citation.quote()).append("” [")
@@ -86,14 +97,15 @@ final class DecisionRecordRenderer {
                     .append('\n');
         }
         if (f.newest().considerFastApi()) {
-            md.append("\n## Also considered\n\n- FastAPI: the articles say it may fit better for ")
+            md.append("\n## Also considered\n\n- FastAPI: article 004 ")
+                    .append(f.newest().fastApi().instead() ? "points to it over both for " : "says to consider it for ")
                     .append(f.newest().fastApiReasons().stream().map(r -> r.question().shortLabel() + " ("
                             + r.option().text() + ")").collect(Collectors.joining(", "))).append(".\n");
         }
         md.append("\n## Sources\n\n");
         for (Source source : f.newest().citedSources()) {
             md.append(f.newest().citationNumber(source)).append(". ").append(source.publisher()).append(", “")
-                    .append(source.title()).append("”").append(source.date().map(d -> ", " + d).orElse(""))
+                    .append(source.name()).append("”").append(source.date().map(d -> ", " + d).orElse(""))
                     .append(source.url().map(u -> ". " + u).orElse(" (no public link known)")).append('\n');
         }
         return md.toString();

@@ -1,6 +1,8 @@
 package com.frameworkadvisor.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.frameworkadvisor.decision.CheckboxGroup;
+import com.frameworkadvisor.decision.Option;
 import com.frameworkadvisor.decision.Question;
 import com.frameworkadvisor.decision.QuestionBank;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
@@ -11,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -61,7 +64,18 @@ final class DecisionSubmission implements ViewSubmissionHandler {
         }
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, String> answers = new LinkedHashMap<>();
+        for (CheckboxGroup group : bank.groups()) {
+            List<String> boxes = bank.questionsIn(group).stream().map(Question::id).toList();
+            if (!boxes.containsAll(form.ticked(group.id()))) {
+                errors.put(group.id(), "One of these is no longer offered. Untick it and submit again.");
+            }
+        }
         for (Question question : bank.questions()) {
+            if (question.isCheckbox()) {
+                boolean ticked = form.ticked(question.group().orElseThrow()).contains(question.id());
+                answers.put(question.id(), ticked ? Question.TICKED : Option.UNSURE);
+                continue;
+            }
             String chosen = form.value(question.id());
             if (chosen == null) {
                 errors.put(question.id(), "Choose an answer, or “Not sure / doesn't matter”.");

@@ -3,7 +3,11 @@ package com.frameworkadvisor.slack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.frameworkadvisor.decision.Basis;
+import com.frameworkadvisor.decision.ChangeSummary;
 import com.frameworkadvisor.decision.Citation;
+import com.frameworkadvisor.decision.DecisiveRule;
+import com.frameworkadvisor.decision.FastApiSignal;
 import com.frameworkadvisor.decision.Framework;
 import com.frameworkadvisor.decision.Question;
 import com.frameworkadvisor.decision.QuestionBank;
@@ -12,6 +16,7 @@ import com.frameworkadvisor.decision.Recommendation;
 import com.frameworkadvisor.decision.RecommendationFields;
 import com.frameworkadvisor.decision.Source;
 import com.frameworkadvisor.decision.TeamTally;
+import com.frameworkadvisor.decision.WhatWouldChange;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -64,9 +69,12 @@ final class MessageRenderer {
     SlackMessage parent(Recommendation r, Authors authors, Optional<TeamTally> team, Optional<Recorded> recorded) {
         Optional<TeamTally> tally = team.filter(TeamTally::isTeam);
         ArrayNode blocks = Blocks.array();
-        String framework = tally.map(t -> t.recommendation().displayName()).orElse(r.framework().displayName());
-        blocks.add(Blocks.header(tally.isPresent() ? "Team recommendation: " + framework
-                : "Recommendation: " + framework));
+        Recommendation shown = tally.map(TeamTally::combined).orElse(r);
+        String framework = shown.framework().displayName();
+        blocks.add(Blocks.header(headline(shown, tally.isPresent())));
+        if (shown.fastApi().instead()) {
+            blocks.add(Blocks.section(fastApiNote(shown, false)));
+        }
         tally.ifPresent(t -> blocks.add(Blocks.section(teamSummary(t))));
         StringBuilder facts = new StringBuilder()
                 .append(tally.isPresent() ? "*Newest answers* (" + Mrkdwn.user(authors.submittedBy()) + "): "
@@ -81,7 +89,7 @@ final class MessageRenderer {
             facts.append("\n*Latest answers by:* ").append(Mrkdwn.user(authors.submittedBy()));
         }
         blocks.add(Blocks.section(facts.toString()));
-        if (r.considerFastApi()) {
+        if (r.fastApi().any() && !shown.fastApi().instead()) {
             blocks.add(Blocks.section(fastApiNote(r, false)));
         }
         ReanswerValue buttons = new ReanswerValue(authors.project(), authors.askedBy(), r.answers().asMap());
@@ -98,17 +106,20 @@ final class MessageRenderer {
             blocks.add(Blocks.actions("decision_actions", Blocks.button(SlackIds.REANSWER, "Re-answer", value),
                     Blocks.button(SlackIds.RECORD_DECISION, "Record decision", value)));
         }
-        String text = tally.map(t -> "Team recommendation: " + framework
-                        + authors.project().map(p -> " for " + Mrkdwn.escape(p)).orElse("") + " (" + t.people()
-                        + " answered: Django " + t.django() + " · Flask " + t.flask() + "). The reasons are in the "
-                        + "thread.")
-                .orElse("Framework Advisor recommends " + framework
-                        + authors.project().map(p -> " for " + Mrkdwn.escape(p)).orElse("")
-                        + " (" + r.confidence().words().toLowerCase() + "; Django " + r.scores().django()
-                        + " · Flask " + r.scores().flask() + "). The reasons are in the thread.");
+        String forProject = authors.project().map(p -> " for " + Mrkdwn.escape(p)).orElse("");
+        String fastApi = shown.fastApi().instead() ? "Article 004 points to FastAPI over both Django and Flask"
+                + forProject + "; between the two: " : "";
+        String text = tally.map(t -> (fastApi.isEmpty() ? "Team recommendation" + forProject + ": " : fastApi)
+                        + framework + " (" + t.people() + " answered; combined answers Django "
+                        + t.combined().scores().django() + " · Flask " + t.combined().scores().flask()
+                        + "). The reasons are in the thread.")
+                .orElse((fastApi.isEmpty() ? "Framework Advisor recommends " + framework + forProject
+                        : fastApi + framework) + " (" + r.confidence().words().toLowerCase(Locale.ROOT)
+                        + "; Django " + r.scores().django() + " · Flask " + r.scores().flask()
+                        + "). The reasons are in the thread.");
         ObjectNode metadata = metadata(r, authors);
         ObjectNode payload = (ObjectNode) metadata.get("event_payload");
-        tally.ifPresent(t -> payload.set("team", teamMetadata(t)));
+        tally.ifPresent(t -> payload.set("team", json.valueToTree(RecommendationFields.team(t))));
         recorded.ifPresent(d -> payload.putObject("recorded").put("by", d.by()).put("at", d.at().toString()));
         return new SlackMessage(recorded.map(d -> "Decided: " + framework + ". ").orElse("") + text, blocks,
                 metadata);
@@ -116,12 +127,31 @@ final class MessageRenderer {
 
 
 
-    /** How the team's answers combine, and where people disagree, so the thread knows what to discuss. */
+    /**
+     * The parent's headline: the framework, or, where article 004 says to use FastAPI instead of either, that
+     * verdict with the Django-or-Flask result for teams that must choose between the two.
+     */
+    static String headline(Recommendation shown, boolean team) {
+        String framework = shown.framework().displayName();
+        if (shown.fastApi().instead()) {
+            return "Article 004 points to FastAPI · " + (team ? "team's " : "") + "Django or Flask: " + framework;
+        }
+        return (team ? "Team recommendation: " : "Recommendation: ") + framework;
+    }
+
+    /** How a team's answers are combined, in one sentence. */
+    static final String TEAM_RULE = "How it combines: each question takes the answer most of you gave (an even "
+            + "split counts as not sure), and those answers are scored once, as the articles score a project.";
+
+    /** How the team's answers combine, where people disagree, and which disagreements decide the result. */
     private static String teamSummary(TeamTally t) {
-        StringBuilder text = new StringBuilder("*Team:* ").append(t.people()).append(" people answered · Django ")
-                .append(t.django()).append(" · Flask ").append(t.flask()).append(" → *")
-                .append(t.recommendation().displayName()).append("*\n_Each person's latest answers count once; "
-                        + "the majority wins and a tie goes to Django._");
+        Recommendation combined = t.combined();
+        StringBuilder text = new StringBuilder("*Team:* ").append(t.people()).append(" people answered. Combined "
+                        + "answers → *").append(combined.framework().displayName()).append("* (Django ")
+                .append(combined.scores().django()).append(" · Flask ").append(combined.scores().flask())
+                .append(", ").append(combined.confidence().words().toLowerCase(Locale.ROOT))
+                .append("). Each person's own result: Django ").append(t.django()).append(" · Flask ")
+                .append(t.flask()).append(".\n_").append(Mrkdwn.escape(TEAM_RULE)).append("_");
         if (t.splits().isEmpty()) {
             text.append("\n*Where you disagree:* nowhere, everyone gave the same answers.");
         } else {
@@ -132,43 +162,37 @@ final class MessageRenderer {
                                 .map(e -> e.getValue() + " " + Mrkdwn.escape(optionWord(split.question(), e.getKey())))
                                 .collect(Collectors.joining(" · ")));
             }
+            text.append("\n*What decides it:* ").append(Mrkdwn.escape(String.join(" ", ChangeSummary.team(t))));
         }
         return text.toString();
     }
 
-    /** A few words for an option in a tally: its text up to the first comma, semicolon, colon or slash. */
+    /** A few words for an option in a tally. */
     static String optionWord(Question question, String optionId) {
-        return question.option(optionId)
-                .map(o -> o.text().split("[,;:]| /", 2)[0].strip().toLowerCase(Locale.ROOT))
-                .orElse("no longer asked");
-    }
-
-    private ObjectNode teamMetadata(TeamTally t) {
-        ObjectNode team = Blocks.object().put("people", t.people()).put("django", t.django())
-                .put("flask", t.flask()).put("recommendation", t.recommendation().id());
-        ArrayNode split = team.putArray("split");
-        t.splits().forEach(s -> split.add(s.question().id()));
-        return team;
+        if (question.isCheckbox()) {
+            return optionId.equals(Question.TICKED) ? "ticked" : "not ticked";
+        }
+        return question.option(optionId).map(o -> o.shortText().toLowerCase(Locale.ROOT)).orElse("no longer asked");
     }
 
     /** The first thread reply: every answer that moved the score, with numbered citations and the sources. */
-    SlackMessage explanation(Recommendation r, Authors authors) {
+    SlackMessage explanation(Recommendation r, WhatWouldChange change, Authors authors) {
         ArrayNode blocks = Blocks.array();
         blocks.add(Blocks.section("*Why " + r.framework().displayName() + "* (Django " + r.scores().django()
                 + " · Flask " + r.scores().flask() + ")"));
-        addReasoning(blocks, r);
+        addReasoning(blocks, r, change);
         String text = "Why " + r.framework().displayName() + ": " + r.scoringReasons().size()
                 + " answers took a side (Django " + r.scores().django() + " · Flask " + r.scores().flask() + ").";
         return new SlackMessage(text, blocks, metadata(r, authors));
     }
 
     /** A thread reply for revised answers: who revised, what changed, whether the result flipped, and why. */
-    SlackMessage revision(Recommendation r, Recommendation previous, Authors authors) {
-        return revision(r, previous, authors, Optional.empty());
+    SlackMessage revision(Recommendation r, Recommendation previous, WhatWouldChange change, Authors authors) {
+        return revision(r, previous, change, authors, Optional.empty());
     }
 
     /** A revision reply that also says whether this submission changed the team's result. */
-    SlackMessage revision(Recommendation r, Recommendation previous, Authors authors,
+    SlackMessage revision(Recommendation r, Recommendation previous, WhatWouldChange change, Authors authors,
                           Optional<TeamChangeView> team) {
         ArrayNode blocks = Blocks.array();
         List<String> changes = changes(previous.answers().asMap(), r.answers().asMap());
@@ -184,7 +208,7 @@ final class MessageRenderer {
         blocks.add(Blocks.section(head + team.map(MessageRenderer::teamChange).orElse("")));
         blocks.add(Blocks.section("*Why " + r.framework().displayName() + " now* (Django " + r.scores().django()
                 + " · Flask " + r.scores().flask() + ")"));
-        addReasoning(blocks, r);
+        addReasoning(blocks, r, change);
         String text = "Revised answers: " + (r.framework() == previous.framework()
                 ? "still " + r.framework().displayName()
                 : "flipped from " + previous.framework().displayName() + " to " + r.framework().displayName())
@@ -207,8 +231,9 @@ final class MessageRenderer {
     private static String teamChange(TeamChangeView change) {
         TeamTally before = change.before();
         TeamTally after = change.after();
-        String now = after.recommendation().displayName() + " (Django " + after.django() + " · Flask "
-                + after.flask() + ", " + after.people() + " answered)";
+        String now = after.recommendation().displayName() + " (combined answers Django "
+                + after.combined().scores().django() + " · Flask " + after.combined().scores().flask() + ", "
+                + after.people() + " answered)";
         if (before.people() == 0) {
             return "\n*Team result:* " + now + ".";
         }
@@ -218,47 +243,54 @@ final class MessageRenderer {
                         + ".";
     }
 
-    private void addReasoning(ArrayNode blocks, Recommendation r) {
+    private void addReasoning(ArrayNode blocks, Recommendation r, WhatWouldChange change) {
+        for (DecisiveRule rule : r.decisive()) {
+            blocks.add(Blocks.section("*Decisive:* " + Mrkdwn.escape(rule.why()) + quotes(r, rule.citations())));
+        }
         List<Reason> scoring = r.scoringReasons();
         if (scoring.isEmpty()) {
             blocks.add(Blocks.section("No answer counted for either framework."));
         }
         for (Reason reason : scoring) {
+            String counted = reason.countedWith()
+                    .map(q -> " _(already counted with " + Mrkdwn.escape(q.shortLabel()) + ": one criterion "
+                            + "counts once)_")
+                    .orElse("");
             blocks.add(Blocks.section("*" + Mrkdwn.escape(reason.question().shortLabel()) + ":* "
                     + Mrkdwn.escape(reason.option().text()) + " → *"
-                    + reason.direction().framework().map(Framework::displayName).orElse("neither") + "*\n"
-                    + Mrkdwn.escape(reason.option().why()) + quotes(r, reason.citations())));
+                    + reason.direction().framework().map(Framework::displayName).orElse("neither") + "*" + counted
+                    + "\n" + Mrkdwn.escape(reason.option().why()) + quotes(r, reason.citations())));
         }
-        List<String> neutral = r.reasons().stream().filter(reason -> !reason.option().movesScore())
+        List<String> neutral = r.neutralReasons().stream()
+                .filter(reason -> reason.option().fastApi() == FastApiSignal.NONE)
                 .map(reason -> Mrkdwn.escape(reason.question().shortLabel() + ": " + reason.option().text()))
                 .toList();
         if (!neutral.isEmpty()) {
             blocks.add(Blocks.context("Counted for neither: " + String.join(" · ", neutral)));
         }
-        if (r.decidedByTie()) {
-            blocks.add(Blocks.section("*Tie rule:* the scores are level, so Django wins."
-                    + quotes(r, r.tieBreakCitations())));
+        if (r.basis() != Basis.DECISIVE) {
+            blocks.add(Blocks.section("*Rule:* " + Mrkdwn.escape(r.confidenceReason()) + quotes(r, r.ruleCitations())));
         }
         if (r.considerFastApi()) {
             blocks.add(Blocks.section(fastApiNote(r, true)));
         }
+        blocks.add(Blocks.section("*What would change it*\n" + ChangeSummary.of(change).stream()
+                .map(line -> "• " + Mrkdwn.escape(line)).collect(Collectors.joining("\n"))));
         blocks.add(Blocks.divider());
         blocks.add(Blocks.section("*Sources*\n" + r.citedSources().stream()
                 .map(source -> sourceLine(r, source)).collect(Collectors.joining("\n"))));
     }
 
+    /** Article 004's FastAPI verdict, named as 004's: no other article mentions FastAPI. */
     private static String fastApiNote(Recommendation r, boolean withQuotes) {
         String answers = r.fastApiReasons().stream()
                 .map(reason -> Mrkdwn.escape(reason.question().shortLabel() + ": " + reason.option().text()))
                 .collect(Collectors.joining("; "));
-        StringBuilder note = new StringBuilder(":zap: *Consider FastAPI.* For ").append(answers)
-                .append(", the articles say FastAPI may fit better than either.");
-        if (withQuotes) {
-            List<Citation> fastApiQuotes = r.fastApiReasons().stream().flatMap(reason -> reason.citations().stream())
-                    .filter(c -> c.quote().contains("FastAPI")).toList();
-            note.append(quotes(r, fastApiQuotes));
-        }
-        return note.toString();
+        String note = r.fastApi().instead()
+                ? ":zap: *Article 004 points to FastAPI over both* for " + answers + ". If your team must choose "
+                        + "between Django and Flask: *" + r.framework().displayName() + "*."
+                : ":bulb: *Article 004 also says to consider FastAPI* for " + answers + ".";
+        return note + (withQuotes ? quotes(r, r.fastApi().citations()) : "");
     }
 
     private static String quotes(Recommendation r, List<Citation> citations) {
@@ -271,11 +303,13 @@ final class MessageRenderer {
         return out.toString();
     }
 
-    private static String sourceLine(Recommendation r, Source source) {
-        String title = Mrkdwn.link(source.url().orElse(null), source.title());
-        return "[" + r.citationNumber(source) + "] " + title + " · " + Mrkdwn.escape(source.publisher())
+    /** A source as the article gives itself: its title (or what it is), publisher, date as written, and caveats. */
+    static String sourceLine(Recommendation r, Source source) {
+        return "[" + r.citationNumber(source) + "] " + Mrkdwn.link(source.url().orElse(null), source.name())
+                + " · " + Mrkdwn.escape(source.publisher())
                 + source.date().map(d -> ", " + Mrkdwn.escape(d)).orElse("")
-                + (source.url().isPresent() ? "" : " _(no public link known; cited by title)_");
+                + (source.url().isPresent() ? "" : " _(no public link known)_")
+                + source.revisionNote().map(note -> " _(" + Mrkdwn.escape(note) + ")_").orElse("");
     }
 
     private List<String> changes(Map<String, String> before, Map<String, String> after) {

@@ -2,15 +2,18 @@ package com.frameworkadvisor.slack;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.frameworkadvisor.decision.CheckboxGroup;
 import com.frameworkadvisor.decision.Option;
 import com.frameworkadvisor.decision.Question;
 import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.decision.Source;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +33,17 @@ final class ModalRenderer {
 
     ModalRenderer(QuestionBank bank) {
         this.bank = bank;
-        this.questionBlocks = bank.questions().stream().map(q -> Modal.Block.fixed(questionBlock(q))).toList();
+        List<Modal.Block> blocks = new ArrayList<>();
+        Set<String> groups = new HashSet<>();
+        for (Question question : bank.questions()) {
+            Optional<CheckboxGroup> group = question.group().flatMap(bank::group);
+            if (group.isEmpty()) {
+                blocks.add(Modal.Block.fixed(questionBlock(question)));
+            } else if (groups.add(group.get().id())) {
+                blocks.add(Modal.Block.fixed(checkboxBlock(group.get(), bank.questionsIn(group.get()))));
+            }
+        }
+        this.questionBlocks = List.copyOf(blocks);
         String sources = bank.sources().stream().map(Source::publisher)
                 .map(publisher -> publisher.replaceAll(" \\(.*\\)$", ""))
                 .collect(Collectors.joining(", "));
@@ -57,6 +70,11 @@ final class ModalRenderer {
         blocks.add(Modal.Block.fresh(projectBlock(project)));
         for (Modal.Block template : questionBlocks) {
             String questionId = template.json().get("block_id").asText();
+            Optional<CheckboxGroup> group = bank.group(questionId);
+            if (group.isPresent()) {
+                blocks.add(ticked(template, bank.questionsIn(group.get()), answers));
+                continue;
+            }
             String chosen = answers.get(questionId);
             Optional<Option> option = chosen == null ? Optional.empty()
                     : bank.question(questionId).flatMap(q -> q.option(chosen));
@@ -70,6 +88,41 @@ final class ModalRenderer {
             blocks.add(Modal.Block.fresh(block));
         }
         return new Modal(view, blocks);
+    }
+
+    /** The checkbox block with the boxes these answers tick already ticked (Slack: omit an empty list). */
+    private static Modal.Block ticked(Modal.Block template, List<Question> boxes, Map<String, String> answers) {
+        ArrayNode initial = Blocks.array();
+        for (Question box : boxes) {
+            if (Question.TICKED.equals(answers.get(box.id()))) {
+                initial.add(checkboxOption(box));
+            }
+        }
+        if (initial.isEmpty()) {
+            return template;
+        }
+        ObjectNode block = template.json().deepCopy();
+        ((ObjectNode) block.get("element")).set("initial_options", initial);
+        return Modal.Block.fresh(block);
+    }
+
+    /** An optional input of checkboxes: each box's value is the id of the yes-or-no question it answers. */
+    private static ObjectNode checkboxBlock(CheckboxGroup group, List<Question> boxes) {
+        ObjectNode block = Blocks.object().put("type", "input").put("block_id", group.id()).put("optional", true);
+        block.set("label", Blocks.plainText(group.label()));
+        ObjectNode element = Blocks.object().put("type", "checkboxes").put("action_id", group.id());
+        ArrayNode options = element.putArray("options");
+        boxes.forEach(box -> options.add(checkboxOption(box)));
+        block.set("element", element);
+        group.help().ifPresent(help -> block.set("hint", Blocks.plainText(help)));
+        return block;
+    }
+
+    private static ObjectNode checkboxOption(Question box) {
+        ObjectNode node = Blocks.object();
+        node.set("text", Blocks.plainText(box.label()));
+        node.put("value", box.id());
+        return node;
     }
 
     private static ObjectNode projectBlock(Optional<String> project) {

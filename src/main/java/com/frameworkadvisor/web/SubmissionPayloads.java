@@ -10,9 +10,11 @@ import com.frameworkadvisor.slack.SlackIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -93,13 +95,20 @@ final class SubmissionPayloads {
         expect(in.nextToken() == null);
         expect(hasUser); // Bolt fails on a submission without a user, and refuses it
         boolean decision = type != null && view != null && SlackIds.DECISION_MODAL.equals(view.callbackId);
-        return decision ? new DecisionForm(team, user, view.privateMetadata, view.values) : null;
+        return decision ? new DecisionForm(team, user, view.privateMetadata, view.state.values, view.state.checked)
+                : null;
     }
 
     private static final class View {
         String callbackId;
         String privateMetadata;
-        Map<String, String> values = Map.of();
+        State state = new State();
+    }
+
+    /** The input blocks' values: a chosen option or typed text, or the ticked options of checkboxes. */
+    private static final class State {
+        final Map<String, String> values = new HashMap<>();
+        final Map<String, List<String>> checked = new HashMap<>();
     }
 
     private static View view(JsonParser in) throws IOException, Unexpected {
@@ -113,7 +122,7 @@ final class SubmissionPayloads {
             switch (field) {
                 case "callback_id" -> view.callbackId = text(in);
                 case "private_metadata" -> view.privateMetadata = text(in);
-                case "state" -> view.values = state(in);
+                case "state" -> view.state = state(in);
                 default -> in.skipChildren(); // the blocks, most of the payload, among them
             }
         }
@@ -121,24 +130,24 @@ final class SubmissionPayloads {
     }
 
     /** {@code state.values}: per block id, the value of the element whose action id is the block id. */
-    private static Map<String, String> state(JsonParser in) throws IOException, Unexpected {
-        Map<String, String> values = new HashMap<>();
+    private static State state(JsonParser in) throws IOException, Unexpected {
+        State state = new State();
         if (!object(in)) {
-            return values;
+            return state;
         }
         while (in.nextToken() == JsonToken.FIELD_NAME) {
             boolean isValues = in.currentName().equals("values");
             in.nextToken();
             if (isValues && object(in)) {
-                blocks(in, values);
+                blocks(in, state);
             } else {
                 in.skipChildren();
             }
         }
-        return values;
+        return state;
     }
 
-    private static void blocks(JsonParser in, Map<String, String> values) throws IOException, Unexpected {
+    private static void blocks(JsonParser in, State state) throws IOException, Unexpected {
         Set<String> blocks = new HashSet<>();
         while (in.nextToken() == JsonToken.FIELD_NAME) {
             String block = in.currentName();
@@ -152,22 +161,25 @@ final class SubmissionPayloads {
                 String action = in.currentName();
                 expect(actions.add(action));
                 in.nextToken();
-                String value = element(in);
-                if (action.equals(block) && value != null) {
-                    values.put(block, value);
-                }
+                // Every element is read, so that one Bolt's Gson would refuse goes to Bolt; the one whose
+                // action id is the block id is the answer.
+                element(in, action.equals(block) ? block : null, state);
             }
         }
     }
 
-    /** An element's chosen option's value if it has a chosen option, else its typed value (as Bolt's form has). */
-    private static String element(JsonParser in) throws IOException, Unexpected {
+    /**
+     * An element's chosen option's value if it has a chosen option, else its typed value (as Bolt's form has); and
+     * the values of its ticked options when it is a checkboxes element.
+     */
+    private static void element(JsonParser in, String answerOf, State state) throws IOException, Unexpected {
         if (!object(in)) {
-            return null;
+            return;
         }
         boolean chosen = false;
         String selected = null;
         String typed = null;
+        List<String> ticked = null;
         while (in.nextToken() == JsonToken.FIELD_NAME) {
             String field = in.currentName();
             in.nextToken();
@@ -176,11 +188,35 @@ final class SubmissionPayloads {
                     chosen = in.currentToken() == JsonToken.START_OBJECT;
                     selected = field(in, "value");
                 }
+                case "selected_options" -> ticked = options(in);
                 case "value" -> typed = text(in);
                 default -> in.skipChildren();
             }
         }
-        return chosen ? selected : typed;
+        String value = chosen ? selected : typed;
+        if (answerOf != null && value != null) {
+            state.values.put(answerOf, value);
+        }
+        if (answerOf != null && ticked != null) {
+            state.checked.put(answerOf, ticked);
+        }
+    }
+
+    /** A list of option objects, as the values they carry; null for a JSON null, as Bolt reads it. */
+    private static List<String> options(JsonParser in) throws IOException, Unexpected {
+        if (in.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(in.currentToken() == JsonToken.START_ARRAY);
+        List<String> values = new ArrayList<>();
+        while (in.nextToken() != JsonToken.END_ARRAY) {
+            expect(in.currentToken() == JsonToken.START_OBJECT); // Bolt's list holds no nulls or scalars here
+            String value = field(in, "value");
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        return values;
     }
 
     /** The string field {@code name} of an object such as {@code user} or {@code selected_option}, or null. */

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.frameworkadvisor.decision.Citation;
+import com.frameworkadvisor.support.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,14 +20,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every quote the bank ships is really in its article. The articles live outside the project (we ship quotes and
@@ -37,8 +35,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class CitationsAreTrueTest {
     private static final Path BANK_FILE = Path.of("src/main/resources/questions.yml");
     private static final Path RESOURCES = Path.of("src/main/resources");
-    /** Any run of whitespace, including the no-break spaces the articles' HTML left behind. */
-    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\uFEFF]+");
     /** One more word than a quote may have: a run this long of article text must not be in the project. */
     private static final int ARTICLE_RUN = Citation.MAX_QUOTE_WORDS + 1;
 
@@ -56,9 +52,18 @@ class CitationsAreTrueTest {
         Map<String, String> seeds = new HashMap<>();
         BANK.path("sources").forEach(s -> seeds.put(s.path("id").asText(), s.path("seed").asText(null)));
         List<Quote> quotes = new ArrayList<>();
-        BANK.path("tie_break").forEach(c -> quotes.add(quote("tie_break", c, seeds)));
+        BANK.path("rules").fields().forEachRemaining(rule -> {
+            JsonNode citations = rule.getValue().isArray() ? rule.getValue() : rule.getValue().path("citations");
+            citations.forEach(c -> quotes.add(quote("rules." + rule.getKey(), c, seeds)));
+        });
+        for (JsonNode rule : BANK.path("decisive")) {
+            rule.path("citations").forEach(c -> quotes.add(quote("decisive." + rule.path("id").asText(), c, seeds)));
+        }
         for (JsonNode question : BANK.path("questions")) {
-            for (JsonNode option : question.path("options")) {
+            List<JsonNode> options = new ArrayList<>();
+            question.path("options").forEach(options::add);
+            question.path("checkboxes").forEach(options::add);
+            for (JsonNode option : options) {
                 String where = question.path("id").asText() + "=" + option.path("id").asText();
                 option.path("citations").forEach(c -> quotes.add(quote(where, c, seeds)));
             }
@@ -78,7 +83,9 @@ class CitationsAreTrueTest {
 
         // then: the walk over questions.yml found the citations, so the checks below are not vacuous
         assertTrue(quotes.size() >= 20, "found only " + quotes.size() + " quotes");
-        assertTrue(quotes.stream().anyMatch(q -> q.where().equals("tie_break")), "tie_break quotes are checked");
+        assertTrue(quotes.stream().anyMatch(q -> q.where().equals("rules.tie")), "the tie rule's quote is checked");
+        assertTrue(quotes.stream().anyMatch(q -> q.where().startsWith("decisive.")), "decisive rules' quotes too");
+        assertTrue(quotes.stream().anyMatch(q -> q.where().startsWith("also=")), "and the checkboxes'");
     }
 
     @Test
@@ -179,32 +186,20 @@ class CitationsAreTrueTest {
         return runs;
     }
 
-    static String normalise(String text) {
-        return WHITESPACE.matcher(text).replaceAll(" ").strip();
+    private static String normalise(String text) {
+        return Seeds.normalise(text);
     }
 
     private static Path seedsFolder() {
-        String property = System.getProperty("advisor.seeds");
-        assumeTrue(property != null, "system property advisor.seeds is not set; citations not checked");
-        Path seeds = Path.of(property);
-        assumeTrue(Files.isDirectory(seeds), "no seed articles at " + seeds.toAbsolutePath() + "; not checked");
-        return seeds;
+        return Seeds.folder();
     }
 
     private static List<Path> seedFiles(Path seeds, String seed) {
-        try (Stream<Path> files = Files.list(seeds)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(seed + "_")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Seeds.files(seeds, seed);
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Seeds.read(file);
     }
 
     private static JsonNode readBank() {

@@ -1,16 +1,25 @@
 package com.frameworkadvisor.bank;
 
+import com.frameworkadvisor.decision.CheckboxGroup;
+import com.frameworkadvisor.decision.DecisiveRule;
+import com.frameworkadvisor.decision.FastApiSignal;
+import com.frameworkadvisor.decision.Lean;
 import com.frameworkadvisor.decision.Option;
 import com.frameworkadvisor.decision.Question;
 import com.frameworkadvisor.decision.QuestionBank;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +37,9 @@ class QuestionBankLoaderTest {
 
         // then
         assertEquals(5, bank.sources().size());
-        assertTrue(bank.tieBreak().size() > 0, "the tie rule cites its article");
+        assertTrue(bank.rules().tie().size() > 0, "the tie rule cites its article");
+        assertEquals(List.of("internal_tool_admin", "saas_admin", "complex_roles"),
+                bank.decisive().stream().map(DecisiveRule::id).toList());
     }
 
     @Test
@@ -64,17 +75,53 @@ class QuestionBankLoaderTest {
         assertAll(bank.questions().stream().map(q -> () -> {
             Option unsure = q.option(Option.UNSURE).orElse(null);
             assertNotNull(unsure, q.id() + " has no unsure option");
-            assertTrue(!unsure.movesScore() && !unsure.fastApi(), q.id() + "'s unsure counts for a side");
+            assertTrue(!unsure.movesScore() && unsure.fastApi() == FastApiSignal.NONE,
+                    q.id() + "'s unsure counts for a side");
         }));
     }
 
     @Test
-    void shipped_bank_has_8_to_12_questions() {
-        // when
-        List<Question> questions = loader.loadDefault().questions();
+    void shipped_modal_asks_8_to_12_inputs_so_it_stays_quick_to_answer() {
+        // given
+        QuestionBank bank = loader.loadDefault();
+
+        // when: a radio question is one input, and a checkbox group is one input for all its checkboxes
+        long inputs = bank.questions().stream().filter(q -> !q.isCheckbox()).count() + bank.groups().size();
 
         // then
-        assertTrue(questions.size() >= 8 && questions.size() <= 12, "has " + questions.size() + " questions");
+        assertTrue(inputs >= 8 && inputs <= 12, "asks " + inputs + " inputs");
+        assertEquals(List.of("also"), bank.groups().stream().map(CheckboxGroup::id).toList());
+        assertTrue(bank.questionsIn(bank.groups().get(0)).size() <= 10, "Slack's checkboxes take at most 10");
+    }
+
+    @Test
+    void a_checkbox_is_a_question_of_its_own_ticked_or_not() {
+        // when
+        Question regulated = loader.loadDefault().question("regulated").orElseThrow();
+
+        // then
+        assertEquals(List.of(Question.TICKED, Option.UNSURE), regulated.options().stream().map(Option::id).toList());
+        assertEquals("also", regulated.group().orElseThrow());
+        assertEquals(Lean.DJANGO, regulated.option(Question.TICKED).orElseThrow().lean());
+    }
+
+    @Test
+    void shipped_bank_counts_overlapping_answers_as_one_criterion() {
+        // given: the issue's examples of answers that say the same thing
+        QuestionBank bank = loader.loadDefault();
+
+        // then
+        assertEquals(Optional.of("stays_small"), criterion(bank, "outlook", "keep_small"));
+        assertEquals(Optional.of("stays_small"), criterion(bank, "scope_growth", "small_defined"));
+        assertEquals(Optional.of("stays_small"), criterion(bank, "lifetime", "short_term"));
+        assertEquals(Optional.of("admin_for_staff"), criterion(bank, "admin_ui", "yes"));
+        assertEquals(Optional.of("admin_for_staff"), criterion(bank, "project_type", "internal_tool"));
+        assertEquals(Optional.of("crud_auth_admin"), criterion(bank, "outlook", "crud_auth_admin"),
+                "004 counts its Q5 apart from Q1, and its count stays exact");
+    }
+
+    private static Optional<String> criterion(QuestionBank bank, String question, String option) {
+        return bank.question(question).flatMap(q -> q.option(option)).orElseThrow().criterion();
     }
 
     @Test
@@ -181,6 +228,89 @@ class QuestionBankLoaderTest {
     void malformed_yaml_is_rejected_with_its_line() {
         // the parser stops before any question is read, so the message points at the line of the open quote
         assertRejected("malformed.yml", "line 8", "not a valid question bank");
+    }
+
+    @Test
+    void option_taking_a_side_without_a_criterion_is_rejected() {
+        assertRejectedVariant("        criterion: admin_for_staff\n", "", "question 'admin_ui'", "names no criterion");
+    }
+
+    @Test
+    void criterion_counting_for_both_frameworks_is_rejected() {
+        assertRejectedVariant("criterion: api_service", "criterion: admin_for_staff", "question 'api_only'",
+                "criterion 'admin_for_staff' counts for django elsewhere");
+    }
+
+    @Test
+    void rule_naming_a_criterion_no_option_counts_as_is_rejected() {
+        assertRejectedVariant("criteria: [api_service]", "criteria: [api_servise]", "rules: service",
+                "criterion 'api_servise' is not named by any option");
+    }
+
+    @Test
+    void source_with_both_a_title_and_an_about_is_rejected() {
+        assertRejectedVariant("    title: Django or Flask?\n", "    title: Django or Flask?\n    about: A guide\n",
+                "source 'relia'", "never an invented title");
+    }
+
+    @Test
+    void decisive_rule_naming_an_answer_the_bank_does_not_ask_is_rejected() {
+        assertRejectedVariant("questions:\n", """
+                decisive:
+                  - id: admin_decides
+                    framework: django
+                    when: {admin_ui: "maybe"}
+                    why: Because.
+                    citations:
+                      - source: relia
+                        quote: "Yes → Django."
+                questions:
+                """, "decisive rule 'admin_decides'", "admin_ui=maybe, which the bank does not ask");
+    }
+
+    @Test
+    void checkbox_group_loads_each_checkbox_as_a_question() {
+        // when
+        QuestionBank bank = loadVariant("questions:\n", """
+                questions:
+                  - id: also
+                    label: Anything else?
+                    checkboxes:
+                      - id: regulated
+                        short_label: Regulated
+                        text: Security defaults first
+                        lean: django
+                        criterion: security
+                        why: Security floor.
+                        citations:
+                          - source: relia
+                            quote: "Yes → Django."
+                """);
+
+        // then
+        assertEquals(List.of("regulated", "admin_ui", "api_only"),
+                bank.questions().stream().map(Question::id).toList());
+        assertEquals("Security defaults first", bank.question("regulated").orElseThrow().label());
+    }
+
+    /** Loads valid.yml with one piece replaced, and checks the load fails naming the problem. */
+    private void assertRejectedVariant(String piece, String replacement, String where, String problem) {
+        InvalidQuestionBankException e = assertThrows(InvalidQuestionBankException.class,
+                () -> loadVariant(piece, replacement));
+        assertTrue(e.getMessage().startsWith("variant.yml: "), e.getMessage());
+        assertTrue(e.getMessage().contains(where), "names " + where + ": " + e.getMessage());
+        assertTrue(e.getMessage().contains(problem), "names the problem '" + problem + "': " + e.getMessage());
+    }
+
+    private QuestionBank loadVariant(String piece, String replacement) {
+        try (InputStream in = getClass().getResourceAsStream("/banks/valid.yml")) {
+            String valid = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(valid.contains(piece), "valid.yml has no " + piece);
+            String variant = valid.replaceFirst(Pattern.quote(piece), Matcher.quoteReplacement(replacement));
+            return loader.load("variant.yml", new ByteArrayInputStream(variant.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Loads a broken fixture and checks the message names the file, where the problem is, and the problem. */

@@ -79,7 +79,10 @@ class CliTest {
                   "answers": {
                     "admin_ui": "yes", "auth": "yes", "api_only": "no", "team_experience": "under_2_years",
                     "outlook": "crud_auth_admin", "lifetime": "unsure", "scope_growth": "unsure",
-                    "persistence": "unsure", "project_type": "unsure", "realtime": "unsure", "scale": "unsure"
+                    "persistence": "unsure", "project_type": "unsure", "realtime": "unsure", "scale": "unsure",
+                    "knows_django": "unsure", "knows_flask": "unsure", "regulated": "unsure",
+                    "complex_roles": "unsure", "many_entities": "unsure", "own_data_layer": "unsure",
+                    "composition": "unsure", "typed_contracts": "unsure"
                   }
                 }
                 """), summary);
@@ -285,7 +288,7 @@ class CliTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int exit = new Cli(BANK, new Scorer(), json).run(args,
+            int exit = new Cli(BANK, new Scorer(BANK), json).run(args,
                     new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), outStream, errStream);
             return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }

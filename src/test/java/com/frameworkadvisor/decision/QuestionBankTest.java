@@ -1,25 +1,24 @@
 package com.frameworkadvisor.decision;
 
+import com.frameworkadvisor.support.TinyBank;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
+import static com.frameworkadvisor.support.TinyBank.option;
+import static com.frameworkadvisor.support.TinyBank.question;
+import static com.frameworkadvisor.support.TinyBank.unsure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class QuestionBankTest {
-    private static final Source ARTICLE = new Source("relia", "Django or Flask?", "Relia Software",
-            Optional.of("https://example.com/relia"), Optional.empty());
-
     /** A small bank built by hand, so the expected ids in the messages are plain to see. */
-    private final QuestionBank bank = new QuestionBank(List.of(ARTICLE), List.of(
+    private final QuestionBank bank = TinyBank.of(
             question("admin_ui", option("yes", Lean.DJANGO), option("no", Lean.NONE), unsure()),
-            question("api_only", option("yes", Lean.FLASK), option("no", Lean.DJANGO), unsure())),
-            List.of(new Citation(ARTICLE, "Tied → Django")));
+            question("api_only", option("yes", Lean.FLASK), option("no", Lean.DJANGO), unsure()));
 
     @Test
     void unknown_question_is_rejected_with_valid_ids() {
@@ -114,19 +113,5 @@ class QuestionBankTest {
 
         // then
         assertEquals(Map.of("admin_ui", "unsure", "api_only", "unsure"), answers.asMap());
-    }
-
-    private static Question question(String id, Option... options) {
-        return new Question(id, "Question " + id + "?", id, Optional.empty(), List.of(options));
-    }
-
-    private static Option option(String id, Lean lean) {
-        int weight = lean == Lean.NONE ? 0 : 1;
-        return new Option(id, "Option " + id, lean, weight, false, "because",
-                List.of(new Citation(ARTICLE, "Yes → Django.")));
-    }
-
-    private static Option unsure() {
-        return new Option(Option.UNSURE, "Not sure", Lean.NONE, 0, false, "Counts for neither.", List.of());
     }
 }

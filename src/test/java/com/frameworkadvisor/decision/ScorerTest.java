@@ -2,247 +2,231 @@ package com.frameworkadvisor.decision;
 
 import com.frameworkadvisor.bank.QuestionBankLoader;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The scoring model of docs/how-the-advice-works.md, rule by rule, on the shipped question bank. */
 class ScorerTest {
     private static final QuestionBank BANK = new QuestionBankLoader().loadDefault();
 
-    private final Scorer scorer = new Scorer();
+    private final Scorer scorer = new Scorer(BANK);
 
-    /** A vote in article 004's "5-Question Decision Framework". */
-    private enum Vote { DJANGO, FLASK, NONE }
-
-    /**
-     * Article 004's five questions, in its order, and where it says each answer points. Written out here, from the
-     * article, so the test does not read the question bank's leans: the bank is what is being checked.
-     */
-    private static final Map<String, Map<String, Vote>> ARTICLE_004 = article004();
-
-    /** 004: «"high-throughput JSON" → FastAPI» and «Yes → Flask (or FastAPI)». */
-    private static final Map<String, String> ARTICLE_004_FASTAPI = Map.of(
-            "api_only", "yes",
-            "outlook", "high_throughput_json");
-
-    private static Map<String, Map<String, Vote>> article004() {
-        Map<String, Map<String, Vote>> rule = new LinkedHashMap<>();
-        rule.put("admin_ui", options("yes", Vote.DJANGO, "no", Vote.NONE, "unsure", Vote.NONE));
-        rule.put("auth", options("yes", Vote.DJANGO, "no", Vote.NONE, "unsure", Vote.NONE));
-        rule.put("api_only", options("yes", Vote.FLASK, "no", Vote.DJANGO, "unsure", Vote.NONE));
-        rule.put("team_experience", options("under_2_years", Vote.DJANGO, "2_to_5_years", Vote.NONE,
-                "over_5_years", Vote.FLASK, "unsure", Vote.NONE));
-        rule.put("outlook", options("crud_auth_admin", Vote.DJANGO, "keep_small", Vote.FLASK,
-                "high_throughput_json", Vote.NONE, "unsure", Vote.NONE));
-        return rule;
-    }
-
-    private static Map<String, Vote> options(Object... optionThenVote) {
-        Map<String, Vote> options = new LinkedHashMap<>();
-        for (int i = 0; i < optionThenVote.length; i += 2) {
-            options.put((String) optionThenVote[i], (Vote) optionThenVote[i + 1]);
-        }
-        return options;
-    }
-
-    static Stream<Arguments> everyCombinationOfArticle004sAnswers() {
-        List<List<String>> combinations = new ArrayList<>();
-        combinations.add(List.of());
-        for (Map<String, Vote> options : ARTICLE_004.values()) {
-            List<List<String>> longer = new ArrayList<>();
-            for (List<String> prefix : combinations) {
-                for (String option : options.keySet()) {
-                    List<String> combination = new ArrayList<>(prefix);
-                    combination.add(option);
-                    longer.add(combination);
-                }
-            }
-            combinations = longer;
-        }
-        return combinations.stream().map(c -> Arguments.of(c.toArray()));
-    }
-
-    @Test
-    void faithfulness_test_enumerates_all_432_distinct_combinations() {
-        // when
-        List<List<Object>> combinations = everyCombinationOfArticle004sAnswers()
-                .map(a -> List.of(a.get())).toList();
-
-        // then
-        assertEquals(3 * 3 * 3 * 4 * 4, combinations.size());
-        assertEquals(432, Set.copyOf(combinations).size());
-    }
-
-    @ParameterizedTest(name = "admin_ui={0} auth={1} api_only={2} team_experience={3} outlook={4}")
-    @MethodSource("everyCombinationOfArticle004sAnswers")
-    void recommendation_follows_article_004s_five_question_framework(String adminUi, String auth, String apiOnly,
-                                                                      String teamExperience, String outlook) {
-        // given: 004's five questions answered, every other question left unsure
+    private Recommendation score(String... questionThenOption) {
         Map<String, String> raw = new LinkedHashMap<>();
-        raw.put("admin_ui", adminUi);
-        raw.put("auth", auth);
-        raw.put("api_only", apiOnly);
-        raw.put("team_experience", teamExperience);
-        raw.put("outlook", outlook);
-        Votes votes = Votes.count(raw);
-        boolean fastApi = raw.entrySet().stream()
-                .anyMatch(answer -> answer.getValue().equals(ARTICLE_004_FASTAPI.get(answer.getKey())));
-
-        // when
-        Recommendation recommendation = scorer.score(BANK.answers(raw));
-
-        // then
-        assertEquals(votes.article004Winner(), recommendation.framework(),
-                () -> "004 counts " + votes + "; the scorer gave " + recommendation.scores());
-        assertEquals(fastApi, recommendation.considerFastApi(), "consider FastAPI");
-        assertEquals(votes.django() == votes.flask(), recommendation.decidedByTie(), "decided by 004's tie rule");
-    }
-
-    /** 004's answers counted by the table above. */
-    private record Votes(int django, int flask) {
-        static Votes count(Map<String, String> raw) {
-            int django = 0;
-            int flask = 0;
-            for (Map.Entry<String, String> answer : raw.entrySet()) {
-                Vote vote = ARTICLE_004.get(answer.getKey()).get(answer.getValue());
-                django += vote == Vote.DJANGO ? 1 : 0;
-                flask += vote == Vote.FLASK ? 1 : 0;
-            }
-            return new Votes(django, flask);
+        for (int i = 0; i < questionThenOption.length; i += 2) {
+            raw.put(questionThenOption[i], questionThenOption[i + 1]);
         }
-
-        /** 004's rule, as the issue reads it: three or more wins, a tie goes to Django, otherwise the majority. */
-        Framework article004Winner() {
-            if (django >= 3) {
-                return Framework.DJANGO;
-            }
-            if (flask >= 3) {
-                return Framework.FLASK;
-            }
-            if (django == flask) {
-                return Framework.DJANGO;
-            }
-            return django > flask ? Framework.DJANGO : Framework.FLASK;
-        }
+        return scorer.score(BANK.answers(raw));
     }
 
     @Test
     void all_unsure_gives_django_by_the_tie_rule_with_the_lowest_confidence() {
-        // given
-        Answers answers = BANK.noAnswers();
+        Recommendation r = scorer.score(BANK.noAnswers());
 
-        // when
-        Recommendation recommendation = scorer.score(answers);
-
-        // then
-        Confidence[] levels = Confidence.values();
-        assertEquals(Framework.DJANGO, recommendation.framework());
-        assertEquals(Confidence.TOO_CLOSE, recommendation.confidence());
-        assertEquals(levels[levels.length - 1], recommendation.confidence(), "TOO_CLOSE is the lowest level");
-        assertTrue(recommendation.decidedByTie());
-        assertEquals(new Scores(0, 0), recommendation.scores());
-        assertEquals(List.of(), recommendation.reasons());
-        assertFalse(recommendation.tieBreakCitations().isEmpty(), "the tie rule cites the article");
-        assertFalse(recommendation.considerFastApi());
+        assertEquals(Framework.DJANGO, r.framework());
+        assertEquals(Basis.TIE, r.basis());
+        assertEquals(Confidence.TOO_CLOSE, r.confidence());
+        assertEquals(new Scores(0, 0), r.scores());
+        assertEquals(List.of(), r.reasons());
+        assertEquals(BANK.rules().tie(), r.ruleCitations(), "the tie rule cites article 004's own sentence");
+        assertEquals("No answer took a side, and article 004 gives a tie to Django. One changed answer would flip "
+                + "it.", r.confidenceReason());
+        assertFalse(r.considerFastApi());
     }
 
     @Test
-    void issues_example_gives_strong_django_with_five_cited_reasons() {
-        // given
-        Answers answers = BANK.answers(Map.of(
-                "admin_ui", "yes",
-                "auth", "yes",
-                "api_only", "no",
-                "team_experience", "under_2_years",
-                "outlook", "crud_auth_admin"));
+    void five_django_answers_are_strong_by_article_004s_count() {
+        Recommendation r = score("admin_ui", "yes", "auth", "yes", "api_only", "no",
+                "team_experience", "under_2_years", "outlook", "crud_auth_admin");
 
-        // when
-        Recommendation recommendation = scorer.score(answers);
-
-        // then
-        assertEquals(Framework.DJANGO, recommendation.framework());
-        assertEquals(Confidence.STRONG, recommendation.confidence());
-        assertEquals(new Scores(5, 0), recommendation.scores());
-        assertFalse(recommendation.decidedByTie());
-        assertFalse(recommendation.considerFastApi());
-        List<Reason> scoring = recommendation.scoringReasons();
+        assertEquals(Framework.DJANGO, r.framework());
+        assertEquals(Basis.COUNT, r.basis());
+        assertEquals(Confidence.STRONG, r.confidence());
+        assertEquals(new Scores(5, 0), r.scores());
+        assertEquals("Django has 5 answers to Flask's 0, and article 004 decides on three or more. No one or two "
+                + "changed answers would flip it.", r.confidenceReason());
         assertEquals(List.of("admin_ui", "auth", "api_only", "team_experience", "outlook"),
-                scoring.stream().map(r -> r.question().id()).toList());
-        for (Reason reason : scoring) {
-            assertEquals(Lean.DJANGO, reason.direction(), reason.question().id());
-            assertFalse(reason.citations().isEmpty(), () -> reason.question().id() + " has no citation");
-        }
+                r.scoringReasons().stream().map(reason -> reason.question().id()).toList());
+        r.scoringReasons().forEach(reason -> assertFalse(reason.citations().isEmpty(), reason.question().id()));
     }
 
     @Test
-    void flask_leaning_answers_give_flask() {
-        // given
-        Answers answers = BANK.answers(Map.of(
-                "api_only", "yes",
-                "team_experience", "over_5_years",
-                "outlook", "keep_small",
-                "lifetime", "short_term",
-                "scope_growth", "small_defined",
-                "persistence", "nosql"));
+    void answers_that_name_the_same_criterion_count_once() {
+        // "keep it small", "a small, well-defined scope" and "a throwaway prototype" say one thing
+        Recommendation r = score("outlook", "keep_small", "scope_growth", "small_defined", "lifetime", "short_term");
 
-        // when
-        Recommendation recommendation = scorer.score(answers);
-
-        // then
-        assertEquals(Framework.FLASK, recommendation.framework());
-        assertEquals(new Scores(0, 6), recommendation.scores());
-        assertEquals(Confidence.STRONG, recommendation.confidence());
-        assertTrue(recommendation.considerFastApi(), "api_only=yes raises the FastAPI note");
-        assertEquals(List.of("api_only"), recommendation.fastApiReasons().stream()
-                .map(r -> r.question().id()).toList());
+        assertEquals(new Scores(0, 1), r.scores());
+        List<Reason> reasons = r.scoringReasons();
+        assertEquals(List.of(true, false, false), reasons.stream().map(Reason::counted).toList());
+        Question outlook = BANK.question("outlook").orElseThrow();
+        assertEquals(Optional.of(outlook), reasons.get(1).countedWith());
+        assertEquals(Optional.of(outlook), reasons.get(2).countedWith());
     }
 
     @Test
-    void one_answer_lead_is_too_close_to_call() {
-        // given
-        Answers answers = BANK.answers(Map.of("admin_ui", "yes", "auth", "yes", "api_only", "yes"));
+    void the_issues_internal_tool_is_django_because_the_admin_alone_justifies_it() {
+        // An internal back-office tool whose data non-developer staff manage, built by a senior team that wants to
+        // keep it small, on MongoDB: once "Flask, too close to call (4–3)".
+        Recommendation r = score("project_type", "internal_tool", "admin_ui", "yes", "team_experience",
+                "over_5_years", "outlook", "keep_small", "scope_growth", "small_defined", "lifetime", "short_term",
+                "persistence", "nosql");
 
-        // when
-        Recommendation recommendation = scorer.score(answers);
+        assertEquals(Framework.DJANGO, r.framework());
+        assertEquals(Basis.DECISIVE, r.basis());
+        assertEquals(Confidence.STRONG, r.confidence());
+        assertEquals(List.of("internal_tool_admin"), r.decisive().stream().map(DecisiveRule::id).toList());
+        assertEquals(new Scores(1, 3), r.scores(), "admin UI and internal tool are one criterion");
+        assertTrue(r.ruleCitations().stream().anyMatch(c -> c.quote().contains("The admin alone justifies")));
+        assertEquals("relia", r.citedSources().get(0).id(), "the decisive rule's article is cited first");
+    }
 
-        // then
-        assertEquals(Framework.DJANGO, recommendation.framework());
-        assertEquals(new Scores(2, 1), recommendation.scores());
-        assertEquals(Confidence.TOO_CLOSE, recommendation.confidence());
-        assertFalse(recommendation.decidedByTie());
+    @Test
+    void an_internal_tool_without_a_non_developer_admin_is_not_decided_by_the_admin() {
+        Recommendation r = score("project_type", "internal_tool", "admin_ui", "no", "api_only", "yes",
+                "team_experience", "over_5_years", "persistence", "nosql");
+
+        assertEquals(Basis.COUNT, r.basis());
+        assertEquals(new Scores(1, 3), r.scores());
+        assertEquals(Framework.FLASK, r.framework());
+    }
+
+    @Test
+    void a_saas_product_whose_staff_edit_data_is_decided_by_the_admin() {
+        Recommendation r = score("project_type", "saas_admin", "admin_ui", "yes", "api_only", "yes",
+                "team_experience", "over_5_years", "outlook", "keep_small");
+
+        assertEquals(Framework.DJANGO, r.framework());
+        assertEquals(List.of("saas_admin"), r.decisive().stream().map(DecisiveRule::id).toList());
+    }
+
+    @Test
+    void complex_user_roles_decide_for_django_and_count_once_with_traditional_auth() {
+        Recommendation r = score("complex_roles", "yes", "auth", "yes", "api_only", "yes", "team_experience",
+                "over_5_years", "outlook", "keep_small", "persistence", "nosql");
+
+        assertEquals(Framework.DJANGO, r.framework());
+        assertEquals(List.of("complex_roles"), r.decisive().stream().map(DecisiveRule::id).toList());
+        assertEquals(new Scores(1, 4), r.scores());
+    }
+
+    @Test
+    void below_three_a_flask_lead_is_flask_only_for_a_service_that_is_not_a_product() {
+        Recommendation service = score("api_only", "yes", "persistence", "nosql");
+        Recommendation notAService = score("team_experience", "over_5_years", "persistence", "nosql");
+        Recommendation serviceWithUsers = score("api_only", "yes", "persistence", "nosql", "auth", "yes");
+
+        assertEquals(Framework.FLASK, service.framework());
+        assertEquals(Basis.SERVICE, service.basis());
+        assertEquals(BANK.rules().service().citations(), service.ruleCitations());
+        assertEquals(Framework.DJANGO, notAService.framework());
+        assertEquals(Basis.DEFAULT, notAService.basis());
+        assertEquals(BANK.rules().fallback(), notAService.ruleCitations());
+        assertEquals(Framework.DJANGO, serviceWithUsers.framework(), "Flask 2–1, but auth makes it a product");
+        assertEquals(Basis.DEFAULT, serviceWithUsers.basis());
+    }
+
+    @Test
+    void below_three_a_django_lead_is_django_by_the_product_sentence_or_else_the_default() {
+        Recommendation product = score("admin_ui", "yes", "persistence", "relational", "team_experience",
+                "over_5_years");
+        Recommendation neither = score("lifetime", "years", "persistence", "relational", "team_experience",
+                "over_5_years");
+
+        assertEquals(Framework.DJANGO, product.framework());
+        assertEquals(Basis.PRODUCT, product.basis());
+        assertEquals(BANK.rules().product().citations(), product.ruleCitations());
+        assertEquals(new Scores(2, 1), product.scores());
+        assertEquals(Framework.DJANGO, neither.framework());
+        assertEquals(Basis.DJANGO_LEADS, neither.basis());
+        assertEquals(BANK.rules().fallback(), neither.ruleCitations());
+    }
+
+    @Test
+    void when_both_sides_reach_three_the_larger_count_decides() {
+        Recommendation r = score("admin_ui", "yes", "auth", "yes", "lifetime", "years", "scale", "large",
+                "api_only", "yes", "team_experience", "over_5_years", "persistence", "nosql");
+
+        assertEquals(new Scores(4, 3), r.scores());
+        assertEquals(Framework.DJANGO, r.framework());
+        assertEquals(Basis.COUNT, r.basis());
+        assertTrue(r.confidenceReason().startsWith("Django has 4 answers to Flask's 3; both reach article 004's "
+                + "three, so the larger count decides."), r.confidenceReason());
+    }
+
+    @Test
+    void a_lead_004_decides_is_leaning_when_one_changed_answer_flips_it_and_says_so() {
+        Recommendation r = score("admin_ui", "yes", "auth", "yes", "api_only", "yes", "team_experience",
+                "over_5_years", "outlook", "crud_auth_admin");
+
+        assertEquals(new Scores(3, 2), r.scores());
+        assertEquals(Confidence.LEANING, r.confidence(), "004 decides it, so it is never too close to call");
+        assertEquals(1, r.flipDistance());
+        assertTrue(r.confidenceReason().endsWith("One changed answer would flip it."), r.confidenceReason());
+    }
+
+    @Test
+    void a_flask_result_counts_flips_of_the_count_and_leaves_decisive_rules_to_what_would_change_it() {
+        Recommendation r = score("api_only", "yes", "team_experience", "over_5_years", "outlook", "keep_small",
+                "persistence", "nosql", "knows_flask", "yes");
+
+        assertEquals(Framework.FLASK, r.framework());
+        assertEquals(Confidence.STRONG, r.confidence());
+        assertTrue(r.confidenceReason().endsWith("No one or two changed answers would flip the count."),
+                r.confidenceReason());
+        WhatWouldChange change = scorer.whatWouldChange(r);
+        assertEquals(List.of(), change.singleChanges());
+        assertTrue(change.decisive().keySet().stream().anyMatch(rule -> rule.id().equals("complex_roles")),
+                "ticking complex roles would make it Django whatever the count");
+    }
+
+    @Test
+    void article_004s_fastapi_verdicts_are_use_it_instead_or_also_consider_it() {
+        assertEquals(FastApiSignal.INSTEAD, score("outlook", "high_throughput_json").fastApi().level());
+        assertEquals(FastApiSignal.INSTEAD, score("realtime", "async_first_api").fastApi().level());
+        assertEquals(FastApiSignal.INSTEAD, score("project_type", "ml_serving").fastApi().level());
+        assertEquals(FastApiSignal.INSTEAD, score("typed_contracts", "yes").fastApi().level());
+        // «Modern API-only services where you'd otherwise reach for Flask»: instead when the answers say Flask
+        assertEquals(FastApiSignal.INSTEAD, score("api_only", "yes").fastApi().level());
+        assertEquals(FastApiSignal.CONSIDER, score("api_only", "yes", "admin_ui", "yes", "auth", "yes")
+                .fastApi().level());
+        assertEquals(FastApiSignal.NONE, score("admin_ui", "yes").fastApi().level());
+    }
+
+    @Test
+    void a_fastapi_verdict_leaves_the_django_or_flask_result_for_teams_that_must_choose() {
+        Recommendation r = score("outlook", "high_throughput_json", "api_only", "yes", "team_experience",
+                "over_5_years", "persistence", "none");
+
+        assertTrue(r.fastApi().instead());
+        assertEquals(Framework.FLASK, r.framework());
+        assertEquals(List.of("api_only", "outlook"), r.fastApiReasons().stream().map(x -> x.question().id()).toList());
+        assertTrue(r.fastApi().citations().stream().allMatch(c -> c.quote().contains("FastAPI")));
     }
 
     @Test
     void same_answers_always_give_the_same_recommendation() {
-        // given
         Map<String, String> raw = Map.of("admin_ui", "no", "api_only", "yes", "persistence", "relational",
                 "realtime", "async_first_api", "scale", "large");
 
-        // when
-        Recommendation first = new Scorer().score(BANK.answers(raw));
-        Recommendation second = new Scorer().score(BANK.answers(new LinkedHashMap<>(raw)));
+        Recommendation first = new Scorer(BANK).score(BANK.answers(raw));
+        Recommendation second = new Scorer(BANK).score(BANK.answers(new LinkedHashMap<>(raw)));
 
-        // then
         assertNotSame(first, second);
         assertEquals(first, second);
-        assertEquals(RecommendationFields.report(first), RecommendationFields.report(second));
+        assertEquals(RecommendationFields.report(first, scorer.whatWouldChange(first)),
+                RecommendationFields.report(second, scorer.whatWouldChange(second)));
     }
 
     @Test
     void reasons_leave_out_unsure_answers_and_follow_question_order() {
-        // given: answers listed backwards, with explicit and implicit unsure, and one that counts for neither side
         Map<String, String> raw = new LinkedHashMap<>();
         raw.put("scale", "large");
         raw.put("persistence", "unsure");
@@ -251,49 +235,33 @@ class ScorerTest {
         raw.put("auth", "unsure");
         raw.put("admin_ui", "no");
 
-        // when
-        Recommendation recommendation = scorer.score(BANK.answers(raw));
+        Recommendation r = scorer.score(BANK.answers(raw));
 
-        // then
         assertEquals(List.of("admin_ui", "outlook", "lifetime", "scale"),
-                recommendation.reasons().stream().map(r -> r.question().id()).toList());
-        assertTrue(recommendation.reasons().stream().noneMatch(r -> r.option().id().equals(Option.UNSURE)));
+                r.reasons().stream().map(reason -> reason.question().id()).toList());
         assertEquals(List.of("lifetime", "scale"),
-                recommendation.scoringReasons().stream().map(r -> r.question().id()).toList());
+                r.scoringReasons().stream().map(reason -> reason.question().id()).toList());
     }
 
     @Test
-    void cited_sources_are_numbered_in_order_of_first_use() {
-        // given: lifetime cites personal_blog; scale, asked later, cites coders_diaries then relia
-        Answers answers = BANK.answers(Map.of("scale", "large", "lifetime", "years"));
+    void cited_sources_are_numbered_in_the_order_the_advice_shows_them() {
+        // lifetime cites personal_blog; scale, asked later, cites coders_diaries then relia; 004's rule comes last
+        Recommendation r = score("scale", "large", "lifetime", "years");
 
-        // when
-        Recommendation recommendation = scorer.score(answers);
-
-        // then
         assertEquals(List.of("personal_blog", "coders_diaries", "relia"),
-                recommendation.citedSources().stream().map(Source::id).toList());
-        assertEquals(1, recommendation.citationNumber(source("personal_blog")));
-        assertEquals(2, recommendation.citationNumber(source("coders_diaries")));
-        assertEquals(3, recommendation.citationNumber(source("relia")));
+                r.citedSources().stream().map(Source::id).toList());
+        assertEquals(1, r.citationNumber(r.citedSources().get(0)));
+        assertEquals(3, r.citationNumber(r.citedSources().get(2)));
     }
 
     @Test
-    void tie_rule_sources_are_numbered_after_the_reasons_sources() {
-        // given: one answer each way, both citing personal_blog
-        Answers answers = BANK.answers(Map.of("lifetime", "years", "persistence", "none"));
+    void answers_of_another_bank_are_refused() {
+        QuestionBank other = com.frameworkadvisor.support.TinyBank.of(
+                com.frameworkadvisor.support.TinyBank.question("q", com.frameworkadvisor.support.TinyBank.unsure()));
 
-        // when
-        Recommendation recommendation = scorer.score(answers);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> scorer.score(other.noAnswers()));
 
-        // then
-        assertTrue(recommendation.decidedByTie());
-        assertEquals(Framework.DJANGO, recommendation.framework());
-        assertEquals(List.of("personal_blog", "relia"),
-                recommendation.citedSources().stream().map(Source::id).toList());
-    }
-
-    private static Source source(String id) {
-        return BANK.sources().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+        assertTrue(e.getMessage().contains("another question bank"), e.getMessage());
     }
 }

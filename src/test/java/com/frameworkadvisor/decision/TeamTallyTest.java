@@ -1,13 +1,15 @@
 package com.frameworkadvisor.decision;
 
+import com.frameworkadvisor.support.TinyBank;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
+import static com.frameworkadvisor.support.TinyBank.option;
+import static com.frameworkadvisor.support.TinyBank.question;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,22 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The team's result in a thread, on a small bank written here so every count can be worked out by hand. */
 class TeamTallyTest {
     private static final Question ADMIN = question("admin",
-            option("yes", Lean.DJANGO), option("no", Lean.NONE), option(Option.UNSURE, Lean.NONE));
+            option("yes", Lean.DJANGO, TinyBank.PRODUCT), option("no", Lean.NONE), TinyBank.unsure());
     private static final Question API = question("api",
-            option("yes", Lean.FLASK), option("no", Lean.DJANGO), option(Option.UNSURE, Lean.NONE));
+            option("yes", Lean.FLASK, TinyBank.SERVICE), option("no", Lean.DJANGO), TinyBank.unsure());
     private static final Question SIZE = question("size",
-            option("big", Lean.DJANGO), option("small", Lean.FLASK), option(Option.UNSURE, Lean.NONE));
-    private static final QuestionBank BANK = new QuestionBank(List.of(), List.of(ADMIN, API, SIZE), List.of());
+            option("big", Lean.DJANGO), option("small", Lean.FLASK), TinyBank.unsure());
+    private static final QuestionBank BANK = TinyBank.of(ADMIN, API, SIZE);
 
-    private final Scorer scorer = new Scorer();
-
-    private static Question question(String id, Option... options) {
-        return new Question(id, "Question " + id + "?", "Short " + id, Optional.empty(), List.of(options));
-    }
-
-    private static Option option(String id, Lean lean) {
-        return new Option(id, "Option " + id, lean, lean == Lean.NONE ? 0 : 1, false, "because", List.of());
-    }
+    private final Scorer scorer = new Scorer(BANK);
 
     /** One person's answers, from {@code question, option} pairs; questions left out are unanswered. */
     private static Map<String, String> person(String... questionThenOption) {
@@ -55,52 +49,79 @@ class TeamTallyTest {
     void nobody_answering_is_no_team_and_defaults_to_django() {
         TeamTally tally = tally(List.of());
 
-        assertEquals(new TeamTally(0, 0, 0, Framework.DJANGO, List.of()), tally);
+        assertEquals(0, tally.people());
+        assertEquals(Framework.DJANGO, tally.recommendation());
+        assertEquals(BANK.noAnswers(), tally.combined().answers());
+        assertEquals(List.of(), tally.splits());
         assertFalse(tally.isTeam());
     }
 
     @Test
-    void one_person_is_not_yet_a_team() {
+    void one_persons_team_result_is_their_own_result() {
         TeamTally tally = tally(List.of(person("api", "yes")));
 
         assertEquals(1, tally.people());
         assertEquals(1, tally.flask());
         assertEquals(Framework.FLASK, tally.recommendation());
+        assertEquals(scorer.score(BANK.answers(person("api", "yes"))), tally.combined());
         assertFalse(tally.isTeam());
         assertEquals(List.of(), tally.splits());
     }
 
     @Test
-    void each_person_casts_one_vote_for_their_own_recommendation_and_the_majority_wins() {
+    void the_team_result_scores_the_answer_most_people_gave_to_each_question_once() {
+        // Alone, two of the three would get Django (a 1–1 tie each); their combined answers are API yes (2 of 3)
+        // and size small (2 of 3): Flask 2–0, a service.
         TeamTally tally = tally(List.of(
-                person("admin", "yes", "api", "no", "size", "big"),
-                person("api", "yes"),
-                person("size", "small")));
+                person("api", "yes", "size", "small"),
+                person("api", "yes", "size", "big"),
+                person("api", "no", "size", "small")));
 
         assertEquals(3, tally.people());
-        assertEquals(1, tally.django());
-        assertEquals(2, tally.flask());
-        assertEquals(Framework.FLASK, tally.recommendation(), "two people for Flask outvote one for Django, "
-                + "however strongly that one leans");
+        assertEquals(2, tally.django(), "people whose own answers point to Django");
+        assertEquals(1, tally.flask());
+        assertEquals(Map.of("admin", "unsure", "api", "yes", "size", "small"), tally.combined().answers().asMap());
+        assertEquals(new Scores(0, 2), tally.combined().scores());
+        assertEquals(Framework.FLASK, tally.recommendation());
         assertTrue(tally.isTeam());
     }
 
     @Test
-    void a_tie_between_people_goes_to_django() {
-        TeamTally tally = tally(List.of(person("api", "yes"), person("api", "no"), person("size", "small"),
-                person("size", "big")));
+    void an_even_split_between_the_top_answers_counts_as_not_sure() {
+        TeamTally tally = tally(List.of(person("api", "yes", "size", "big"), person("api", "no", "size", "big")));
 
-        assertEquals(2, tally.django());
-        assertEquals(2, tally.flask());
+        assertEquals(Map.of("admin", "unsure", "api", "unsure", "size", "big"), tally.combined().answers().asMap());
         assertEquals(Framework.DJANGO, tally.recommendation());
     }
 
     @Test
-    void a_person_whose_own_answers_tie_votes_django() {
-        TeamTally tally = tally(List.of(person("api", "yes", "size", "big"), person()));
+    void people_who_left_a_question_unanswered_count_towards_not_sure() {
+        TeamTally tally = tally(List.of(person("size", "small"), person(), person()));
 
-        assertEquals(2, tally.django());
-        assertEquals(0, tally.flask());
+        assertEquals(Option.UNSURE, tally.combined().answers().asMap().get("size"));
+    }
+
+    @Test
+    void a_disagreement_decides_the_team_result_when_settling_it_either_way_gives_different_frameworks() {
+        // api is split evenly (so not sure): settled "yes" it is Flask 2–0, a service; settled "no" a 1–1 tie.
+        TeamTally tally = tally(List.of(person("api", "yes", "size", "small"), person("api", "no", "size", "small")));
+
+        assertEquals(Framework.DJANGO, tally.recommendation());
+        assertEquals(List.of(new TeamTally.Deciding(API, Map.of("yes", Framework.FLASK, "no", Framework.DJANGO))),
+                tally.deciding());
+        assertEquals(List.of("If you agree on Short api: Option yes, Flask; on Option no, Django."),
+                ChangeSummary.team(tally));
+    }
+
+    @Test
+    void a_disagreement_that_leaves_the_result_alone_does_not_decide_it() {
+        TeamTally tally = tally(List.of(person("admin", "yes", "api", "no", "size", "big"),
+                person("admin", "no", "api", "no", "size", "big")));
+
+        assertEquals(List.of("admin"), tally.splits().stream().map(s -> s.question().id()).toList());
+        assertEquals(List.of(), tally.deciding());
+        assertEquals(List.of("None of your disagreements decides the team result on its own: it stays Django "
+                + "whichever way you settle any one of them."), ChangeSummary.team(tally));
     }
 
     @Test
@@ -134,6 +155,7 @@ class TeamTallyTest {
 
         assertEquals(List.of(), tally.splits());
         assertEquals(3, tally.flask());
+        assertEquals(List.of("You agree on every answer."), ChangeSummary.team(tally));
     }
 
     @Test
@@ -149,13 +171,13 @@ class TeamTallyTest {
     }
 
     @Test
-    void an_option_the_bank_no_longer_has_counts_for_neither_side() {
-        // Only "api: yes" counts: Flask 1–0. Had the removed answer counted for Django, this person would tie
-        // 1–1 and vote Django.
-        TeamTally tally = tally(List.of(person("size", "removed_option", "api", "yes")));
+    void an_answer_the_bank_no_longer_has_counts_as_not_sure() {
+        // Two people gave an option since removed: the answer most given is one nobody can score, so not sure.
+        TeamTally tally = tally(List.of(person("size", "removed_option", "api", "yes"),
+                person("size", "removed_option", "api", "yes"), person("size", "small", "api", "yes")));
 
-        assertEquals(0, tally.django());
-        assertEquals(1, tally.flask());
+        assertEquals(Option.UNSURE, tally.combined().answers().asMap().get("size"));
+        assertEquals(3, tally.flask(), "alone, each counts only api: yes");
         assertEquals(Framework.FLASK, tally.recommendation());
     }
 
@@ -172,7 +194,7 @@ class TeamTallyTest {
         List<TeamTally.Split> splits = new ArrayList<>();
         Map<String, Integer> counts = new LinkedHashMap<>(Map.of("yes", 1));
         splits.add(new TeamTally.Split(API, counts));
-        TeamTally tally = new TeamTally(2, 1, 1, Framework.DJANGO, splits);
+        TeamTally tally = new TeamTally(2, 1, 1, scorer.score(BANK.noAnswers()), splits, List.of());
 
         splits.clear();
         counts.put("no", 1);

@@ -2,6 +2,7 @@ package com.frameworkadvisor.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.frameworkadvisor.support.BlockTrees;
 import com.frameworkadvisor.support.AppUnderTest;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.SlackPayloads;
@@ -46,10 +47,8 @@ class DecideHereShortcutTest extends AppUnderTest {
         assertEquals(CHANNEL, metadata.path("channel").asText());
         assertEquals(DISCUSSION_TS, metadata.path("thread_ts").asText(), "private_metadata: " + metadata);
         assertTrue(metadata.path("parent_ts").isMissingNode(), "a new decision, not a revision: " + metadata);
-        for (var question : TestApp.bank().questions()) {
-            assertTrue(view.path("blocks").findValuesAsText("block_id").contains(question.id()),
-                    "the same questions as the slash command: " + question.id());
-        }
+        assertEquals(TestApp.bank().questions().stream().map(q -> q.id()).toList(), BlockTrees.askedQuestions(view),
+                "the same questions as the slash command");
     }
 
     @Test

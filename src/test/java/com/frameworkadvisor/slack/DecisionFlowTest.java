@@ -2,6 +2,7 @@ package com.frameworkadvisor.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.frameworkadvisor.support.BlockTrees;
 import com.frameworkadvisor.support.AppUnderTest;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.SlackPayloads;
@@ -34,10 +35,8 @@ class DecisionFlowTest extends AppUnderTest {
         JsonNode view = open.json("view");
         assertEquals("framework_decision", view.path("callback_id").asText());
         JsonNode blocks = view.path("blocks");
-        List<String> blockIds = MAPPER.convertValue(blocks.findValuesAsText("block_id"), List.class);
-        for (var question : TestApp.bank().questions()) {
-            assertTrue(blockIds.contains(question.id()), "modal has a block for " + question.id());
-        }
+        assertEquals(TestApp.bank().questions().stream().map(q -> q.id()).toList(), BlockTrees.askedQuestions(view),
+                "the modal asks every question, in order");
         JsonNode project = block(blocks, "project");
         assertEquals("Customer portal", project.path("element").path("initial_value").asText());
         assertEquals(CHANNEL, MAPPER.readTree(view.path("private_metadata").asText()).path("channel").asText());

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MessageRendererTest {
     private static final QuestionBank BANK = new QuestionBankLoader().loadDefault();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Scorer SCORER = new Scorer();
+    private static final Scorer SCORER = new Scorer(BANK);
     private static final String ASKER = "U0ASKER1";
     /** The longest project name accepted, made of the characters that grow most when escaped or JSON-encoded. */
     private static final String WORST_PROJECT = "<&>\"\\".repeat(16);
@@ -83,7 +83,8 @@ class MessageRendererTest {
                 {"event_type": "framework_recommendation",
                  "event_payload": {"recommendation": "django", "scores": {"django": 5, "flask": 0},
                                    "margin": 5, "confidence": "strong", "consider_fastapi": false,
-                                   "decided_by_tie": false, "project": "Customer portal",
+                                   "fastapi": "none", "basis": "count", "decided_by_tie": false,
+                                   "decisive": [], "project": "Customer portal",
                                    "asked_by": "U0ASKER1", "answered_by": "U0ASKER1"}}""");
         ((ObjectNode) expected.path("event_payload")).set("answers", JSON.valueToTree(SlackPayloads.djangoAnswers()));
         assertEquals(expected, parent.metadata());
@@ -95,7 +96,7 @@ class MessageRendererTest {
         Authors authors = new Authors(Optional.empty(), ASKER, ASKER);
 
         SlackMessage parent = renderer.parent(r, authors);
-        SlackMessage explanation = renderer.explanation(r, authors);
+        SlackMessage explanation = renderer.explanation(r, SCORER.whatWouldChange(r), authors);
 
         assertEquals(parent.metadata(), explanation.metadata());
         assertEquals(parent.metadata(), renderer.withNote(parent, "A note.").metadata());
@@ -106,7 +107,8 @@ class MessageRendererTest {
     void the_explanation_numbers_its_citations_and_links_every_source_with_a_url() {
         Recommendation r = score(SlackPayloads.djangoAnswers());
 
-        SlackMessage explanation = renderer.explanation(r, new Authors(Optional.empty(), ASKER, ASKER));
+        SlackMessage explanation = renderer.explanation(r, SCORER.whatWouldChange(r),
+                new Authors(Optional.empty(), ASKER, ASKER));
 
         String text = allText(explanation.blocks());
         for (Source source : r.citedSources()) {
@@ -115,19 +117,21 @@ class MessageRendererTest {
             source.url().ifPresent(url -> assertTrue(text.contains("<" + url + "|"), url + " is linked"));
         }
         assertTrue(text.contains("*Sources*"), text);
-        assertFalse(text.contains("*Tie rule:*"), "no tie, no tie rule: " + text);
+        assertFalse(text.contains("gives a tie to Django"), "no tie, no tie rule: " + text);
     }
 
     @Test
     void a_tie_shows_the_tie_rule_with_its_numbered_citation() {
         Recommendation tie = score(answers("admin_ui", "yes", "api_only", "yes"));
 
-        SlackMessage explanation = renderer.explanation(tie, new Authors(Optional.empty(), ASKER, ASKER));
+        SlackMessage explanation = renderer.explanation(tie, SCORER.whatWouldChange(tie),
+                new Authors(Optional.empty(), ASKER, ASKER));
 
         assertTrue(tie.decidedByTie(), "1 to 1 is a tie");
         String text = allText(explanation.blocks());
-        assertTrue(text.contains("*Tie rule:* the scores are level, so Django wins."), text);
-        for (Citation citation : BANK.tieBreak()) {
+        assertTrue(text.contains("*Rule:* Django and Flask have 1 answer each, and article 004 gives a tie to "
+                + "Django."), text);
+        for (Citation citation : BANK.rules().tie()) {
             assertTrue(text.contains(Mrkdwn.escape(citation.quote())), "quotes: " + citation.quote());
             String number = "[" + tie.citationNumber(citation.source()) + "]";
             assertTrue(text.contains(citation.source().url().map(url -> "<" + url + "|" + number + ">")
@@ -137,17 +141,23 @@ class MessageRendererTest {
     }
 
     @Test
-    void a_fastapi_answer_shows_the_fastapi_note_on_the_parent_and_in_the_thread() {
+    void article_004s_fastapi_verdict_heads_the_parent_and_is_quoted_in_the_thread() {
         Recommendation r = score(answers("outlook", "high_throughput_json", "admin_ui", "yes"));
         Authors authors = new Authors(Optional.empty(), ASKER, ASKER);
 
         SlackMessage parent = renderer.parent(r, authors);
-        SlackMessage explanation = renderer.explanation(r, authors);
+        SlackMessage explanation = renderer.explanation(r, SCORER.whatWouldChange(r), authors);
 
-        assertTrue(r.considerFastApi());
-        assertTrue(allText(parent.blocks()).contains(":zap: *Consider FastAPI.*"), allText(parent.blocks()));
+        assertTrue(r.fastApi().instead());
+        assertEquals("Article 004 points to FastAPI · Django or Flask: Django",
+                parent.blocks().get(0).path("text").path("text").asText());
+        assertTrue(allText(parent.blocks()).contains(":zap: *Article 004 points to FastAPI over both* for "),
+                allText(parent.blocks()));
+        assertTrue(parent.text().startsWith("Article 004 points to FastAPI over both Django and Flask"),
+                parent.text());
         String thread = allText(explanation.blocks());
-        assertTrue(thread.contains(":zap: *Consider FastAPI.*"), thread);
+        assertTrue(thread.contains(":zap: *Article 004 points to FastAPI over both*"), thread);
+        assertFalse(thread.contains("the articles say"), "only article 004 mentions FastAPI: " + thread);
         assertTrue(thread.contains("“" + Mrkdwn.escape("\"high-throughput JSON\" → FastAPI.") + "”"),
                 "the thread quotes the article: " + thread);
         assertTrue(parent.metadata().path("event_payload").path("consider_fastapi").asBoolean());
@@ -159,7 +169,7 @@ class MessageRendererTest {
         Authors authors = new Authors(Optional.empty(), ASKER, ASKER);
 
         assertFalse(allText(renderer.parent(r, authors).blocks()).contains("FastAPI"));
-        assertFalse(allText(renderer.explanation(r, authors).blocks()).contains("Consider FastAPI"));
+        assertFalse(allText(renderer.explanation(r, SCORER.whatWouldChange(r), authors).blocks()).contains("FastAPI"));
     }
 
     @Test
@@ -168,7 +178,8 @@ class MessageRendererTest {
         Recommendation after = score(answers("api_only", "yes", "team_experience", "over_5_years",
                 "outlook", "keep_small"));
 
-        SlackMessage revision = renderer.revision(after, before, new Authors(Optional.empty(), ASKER, "U0OTHER1"));
+        SlackMessage revision = renderer.revision(after, before, SCORER.whatWouldChange(after),
+                new Authors(Optional.empty(), ASKER, "U0OTHER1"));
 
         String text = allText(revision.blocks());
         assertTrue(text.contains("<@U0OTHER1> revised the answers:"), text);
@@ -202,8 +213,8 @@ class MessageRendererTest {
             SlackMessage parent = renderer.parent(r, worst);
             Map<String, SlackMessage> messages = new LinkedHashMap<>();
             messages.put("parent", parent);
-            messages.put("explanation", renderer.explanation(r, worst));
-            messages.put("revision", renderer.revision(r, firstOptions, worst));
+            messages.put("explanation", renderer.explanation(r, SCORER.whatWouldChange(r), worst));
+            messages.put("revision", renderer.revision(r, firstOptions, SCORER.whatWouldChange(r), worst));
             TeamTally team = TeamTally.of(BANK, SCORER, List.of(answers, firstOptions.answers().asMap(), lastOptions));
             messages.put("team parent", renderer.parent(r, worst, Optional.of(team)));
             for (String error : List.of("not_in_channel", "channel_not_found", "is_archived")) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.frameworkadvisor.bank.QuestionBankLoader;
+import com.frameworkadvisor.decision.CheckboxGroup;
 import com.frameworkadvisor.decision.Option;
 import com.frameworkadvisor.decision.Question;
 import com.frameworkadvisor.decision.QuestionBank;
@@ -50,7 +51,7 @@ class ModalRendererTest {
     @Test
     void the_modal_for_a_new_decision_matches_the_expected_tree() throws IOException {
         Map<String, String> prefill = Map.of("admin_ui", "yes", "team_experience", "over_5_years",
-                "persistence", "relational");
+                "persistence", "relational", "regulated", "yes", "many_entities", "yes");
 
         ObjectNode view = render(Optional.of("Customer portal"), prefill, newDecision(), false);
 
@@ -64,7 +65,7 @@ class ModalRendererTest {
         ObjectNode view = render(Optional.empty(), Map.of(), newDecision(), false);
 
         List<JsonNode> inputs = questionBlocks(view);
-        assertEquals(BANK.questions().stream().map(Question::id).toList(),
+        assertEquals(BANK.questions().stream().filter(q -> !q.isCheckbox()).map(Question::id).toList(),
                 inputs.stream().map(b -> b.path("block_id").asText()).toList(), "one block per question, in order");
         for (JsonNode block : inputs) {
             String id = block.path("block_id").asText();
@@ -72,6 +73,28 @@ class ModalRendererTest {
             assertEquals("radio_buttons", block.path("element").path("type").asText(), id);
             assertEquals(id, block.path("element").path("action_id").asText(), "action_id of " + id);
         }
+    }
+
+    @Test
+    void each_checkbox_group_is_one_optional_checkboxes_input_whose_values_are_its_questions_ids() {
+        ObjectNode view = render(Optional.empty(), Map.of("regulated", "yes", "composition", "unsure"), newDecision(),
+                false);
+
+        for (CheckboxGroup group : BANK.groups()) {
+            JsonNode block = block(view, group.id());
+            assertEquals("input", block.path("type").asText());
+            assertTrue(block.path("optional").asBoolean(), "nobody has to tick anything");
+            assertEquals("checkboxes", block.path("element").path("type").asText());
+            assertEquals(group.id(), block.path("element").path("action_id").asText());
+            List<String> values = new ArrayList<>();
+            block.path("element").path("options").forEach(o -> values.add(o.path("value").asText()));
+            assertEquals(BANK.questionsIn(group).stream().map(Question::id).toList(), values);
+            List<String> ticked = new ArrayList<>();
+            block.path("element").path("initial_options").forEach(o -> ticked.add(o.path("value").asText()));
+            assertEquals(List.of("regulated"), ticked, "a prefill ticks exactly the boxes answered yes");
+        }
+        assertFalse(block(render(Optional.empty(), Map.of(), newDecision(), false), "also").path("element")
+                .has("initial_options"), "Slack refuses an empty initial_options");
     }
 
     @Test
@@ -221,10 +244,11 @@ class ModalRendererTest {
         return ModalMetadata.newDecision(CHANNEL).toJson(JSON);
     }
 
+    /** The radio-button inputs: one per question that is not a checkbox. */
     private static List<JsonNode> questionBlocks(JsonNode view) {
         List<JsonNode> blocks = new ArrayList<>();
         for (JsonNode block : view.path("blocks")) {
-            if (block.path("type").asText().equals("input") && !block.path("block_id").asText().equals("project")) {
+            if (block.path("element").path("type").asText().equals("radio_buttons")) {
                 blocks.add(block);
             }
         }

@@ -2,12 +2,14 @@ package com.frameworkadvisor.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.frameworkadvisor.decision.Citation;
+import com.frameworkadvisor.decision.FastApiSignal;
 import com.frameworkadvisor.decision.Lean;
 import com.frameworkadvisor.decision.Option;
 import com.frameworkadvisor.decision.Question;
 import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.decision.Recommendation;
 import com.frameworkadvisor.decision.Scorer;
+import com.frameworkadvisor.decision.ScoringRules;
 import com.frameworkadvisor.decision.Source;
 import com.frameworkadvisor.decision.TeamTally;
 import com.frameworkadvisor.store.ThreadKey;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static com.frameworkadvisor.support.BlockTrees.button;
 import static com.frameworkadvisor.support.SlackPayloads.ASKER;
@@ -184,25 +187,33 @@ class RecordDecisionTest extends AppUnderTest {
 
     @Test
     void markdown_is_an_architecture_decision_record_of_the_team_result() {
-        Source guide = new Source("guide", "Django or Flask", "Example Press", Optional.of("https://example.com/guide"),
-                Optional.of("2024"));
-        Source notes = new Source("notes", "Small apps", "Notes Inc", Optional.empty(), Optional.empty());
+        Source guide = new Source("guide", Optional.of("Django or Flask"), Optional.empty(), Optional.empty(),
+                "Example Press", Optional.of("https://example.com/guide"), Optional.of("2024"), Optional.empty());
+        Source notes = new Source("notes", Optional.of("Small apps"), Optional.empty(), Optional.empty(), "Notes Inc",
+                Optional.empty(), Optional.empty(), Optional.empty());
         Question adminUi = new Question("admin_ui", "Will staff manage data in an admin UI?", "Admin UI",
                 Optional.empty(), List.of(
-                        option("yes", "Yes", Lean.DJANGO, false, "Django ships an admin.",
+                        option("admin_ui", "yes", "Yes", Lean.DJANGO, FastApiSignal.NONE, "Django ships an admin.",
                                 new Citation(guide, "Django includes an admin panel.")),
-                        option("no", "No", Lean.NONE, false, "Favours neither."),
-                        option("unsure", "Not sure", Lean.NONE, false, "Counts for neither.")));
+                        option("admin_ui", "no", "No", Lean.NONE, FastApiSignal.NONE, "Favours neither."),
+                        option("admin_ui", "unsure", "Not sure", Lean.NONE, FastApiSignal.NONE,
+                                "Counts for neither.")));
         Question apiOnly = new Question("api_only", "Is it an API-only service?", "API only", Optional.empty(),
                 List.of(
-                        option("yes", "Yes", Lean.FLASK, true, "A small JSON API suits a microframework.",
+                        option("api_only", "yes", "Yes", Lean.FLASK, FastApiSignal.INSTEAD_OF_FLASK,
+                                "A small JSON API suits a microframework.",
                                 new Citation(notes, "FastAPI fits JSON APIs.")),
-                        option("no", "No", Lean.DJANGO, false, "Pages and forms suit Django.",
+                        option("api_only", "no", "No", Lean.DJANGO, FastApiSignal.NONE, "Pages and forms suit Django.",
                                 new Citation(guide, "Django renders pages.")),
-                        option("unsure", "Not sure", Lean.NONE, false, "Counts for neither.")));
-        QuestionBank bank = new QuestionBank(List.of(guide, notes), List.of(adminUi, apiOnly),
-                List.of(new Citation(guide, "Ties go to Django.")));
-        Scorer scorer = new Scorer();
+                        option("api_only", "unsure", "Not sure", Lean.NONE, FastApiSignal.NONE,
+                                "Counts for neither.")));
+        Citation rule = new Citation(guide, "Ties go to Django.");
+        ScoringRules rules = new ScoringRules(List.of(rule), List.of(rule),
+                new ScoringRules.Sentence(Set.of("api_only.yes"), List.of(rule)),
+                new ScoringRules.Sentence(Set.of("admin_ui.yes"), List.of(rule)), List.of(rule));
+        QuestionBank bank = new QuestionBank(List.of(guide, notes), List.of(adminUi, apiOnly), List.of(), rules,
+                List.of());
+        Scorer scorer = new Scorer(bank);
         Map<String, String> newestAnswers = Map.of("admin_ui", "yes", "api_only", "yes");
         Map<String, String> flaskAnswers = Map.of("admin_ui", "no", "api_only", "yes");
         var facts = new DecisionRecordRenderer.Facts(scorer.score(bank.answers(newestAnswers)),
@@ -230,9 +241,9 @@ class RecordDecisionTest extends AppUnderTest {
 
                 ## Decision
 
-                We will use **Flask**. Team tally: Django 1 · Flask 2 (each person's latest answers count once; \
-                the majority wins and a tie goes to Django). Newest answers: Django, Django 1 · Flask 1, \
-                confidence too close to call.
+                We will use **Flask**. Team: 3 people; combined answers Django 0 · Flask 1 (each question took \
+                the answer most people gave; those answers were scored once). Newest answers: Django, Django 1 · \
+                Flask 1, confidence too close to call.
 
                 ## Reasons
 
@@ -247,7 +258,7 @@ class RecordDecisionTest extends AppUnderTest {
 
                 ## Also considered
 
-                - FastAPI: the articles say it may fit better for API only (Yes).
+                - FastAPI: article 004 says to consider it for API only (Yes).
 
                 ## Sources
 
@@ -259,19 +270,20 @@ class RecordDecisionTest extends AppUnderTest {
     @Test
     void message_keeps_every_section_within_slack_limits_and_every_code_block_closed_for_a_long_record() {
         QuestionBank bank = TestApp.bank();
-        Scorer scorer = new Scorer();
+        Scorer scorer = new Scorer(bank);
         // Every question answered, with the option citing the most; a second and third person differ everywhere,
         // so every question is a point of disagreement.
         Map<String, String> newest = new LinkedHashMap<>();
         Map<String, String> unsure = new LinkedHashMap<>();
         Map<String, String> other = new LinkedHashMap<>();
         for (Question question : bank.questions()) {
-            Option cited = question.options().stream().filter(Option::movesScore)
+            Option cited = question.options().stream().filter(o -> !o.id().equals(Option.UNSURE))
                     .max(Comparator.comparingInt(o -> o.citations().size())).orElseThrow();
             newest.put(question.id(), cited.id());
             unsure.put(question.id(), Option.UNSURE);
             other.put(question.id(), question.options().stream().map(Option::id)
-                    .filter(id -> !id.equals(cited.id()) && !id.equals(Option.UNSURE)).findFirst().orElseThrow());
+                    .filter(id -> !id.equals(cited.id()) && !id.equals(Option.UNSURE)).findFirst()
+                    .orElse(Option.UNSURE)); // a checkbox is ticked or not
         }
         List<String> people = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
@@ -386,8 +398,10 @@ class RecordDecisionTest extends AppUnderTest {
         throw new AssertionError("the modal has no project block: " + view);
     }
 
-    private static Option option(String id, String text, Lean lean, boolean fastApi, String why,
-                                 Citation... citations) {
-        return new Option(id, text, lean, lean == Lean.NONE ? 0 : 1, fastApi, why, List.of(citations));
+    /** An option; one that takes a side counts as the criterion named after its question and id. */
+    private static Option option(String question, String id, String text, Lean lean, FastApiSignal fastApi,
+                                 String why, Citation... citations) {
+        return new Option(id, text, lean, Optional.of(question + "." + id).filter(c -> lean != Lean.NONE), fastApi,
+                why, List.of(citations));
     }
 }

@@ -66,6 +66,25 @@ class TeamThreadTest {
     }
 
     /** Flask 3 – Django 0. */
+    private static final List<String> ALL_FIVE = List.of("admin_ui", "auth", "api_only", "team_experience",
+            "outlook");
+
+    /**
+     * The parent's {@code team} metadata: DESIGN.md's fields (people, each person's own result, the team result,
+     * the split questions) and the scores of the answers combined per question.
+     */
+    private static void assertTeam(JsonNode team, int people, int django, int flask, String recommendation,
+                                   int combinedDjango, int combinedFlask, List<String> split) {
+        assertEquals(people, team.path("people").asInt(), team.toString());
+        assertEquals(django, team.path("django").asInt(), "people whose own answers say Django: " + team);
+        assertEquals(flask, team.path("flask").asInt(), "people whose own answers say Flask: " + team);
+        assertEquals(recommendation, team.path("recommendation").asText(), team.toString());
+        assertEquals(json("{\"django\":" + combinedDjango + ",\"flask\":" + combinedFlask + "}"),
+                team.path("scores"), "combined answers: " + team);
+        assertEquals(MAPPER.valueToTree(split), team.path("split"), team.toString());
+        assertEquals("answers_combined_per_question", team.path("rule").asText(), team.toString());
+    }
+
     private static Map<String, String> flask() {
         return answers("admin_ui", "no", "auth", "no", "api_only", "yes", "team_experience", "over_5_years",
                 "outlook", "keep_small");
@@ -254,13 +273,14 @@ class TeamThreadTest {
             ThreePeople thread = threePeopleAnswer(app);
 
             FakeSlackApi.Call parent = thread.thirdUpdate();
-            assertEquals(json("{\"people\":3,\"django\":2,\"flask\":1,\"recommendation\":\"django\","
-                    + "\"split\":[\"admin_ui\",\"auth\",\"api_only\",\"team_experience\",\"outlook\"]}"),
-                    payload(parent).path("team"));
+            // Combined: admin UI, auth, API only, under 2 years and CRUD + auth + admin each have 2 of 3.
+            assertTeam(payload(parent).path("team"), 3, 2, 1, "django", 4, 1, ALL_FIVE);
             assertEquals("framework_recommendation", parent.json("metadata").path("event_type").asText());
             String text = blocksText(parent);
             assertTrue(text.contains("Team recommendation: Django"), text);
-            assertTrue(text.contains("3 people answered · Django 2 · Flask 1"), text);
+            assertTrue(text.contains("3 people answered. Combined answers → *Django* (Django 4 · Flask 1"), text);
+            assertTrue(text.contains("Each person's own result: Django 2 · Flask 1."), text);
+            assertTrue(text.contains(MessageRenderer.TEAM_RULE), "the rule is said in one sentence: " + text);
             assertTrue(text.contains("API only: 2 yes · 1 no"), text);
             assertTrue(text.contains("Admin UI: 2 yes · 1 no"), text);
             assertTrue(parent.param("text").contains("3 answered"), parent.param("text"));
@@ -274,9 +294,12 @@ class TeamThreadTest {
         try (TestApp app = startApp(new FakeSlackApi(), database.newUrl(), true)) {
             ThreePeople thread = threePeopleAnswer(app);
 
-            assertEquals(json("{\"people\":2,\"django\":1,\"flask\":1,\"recommendation\":\"django\","
-                    + "\"split\":[\"admin_ui\",\"auth\",\"api_only\",\"team_experience\",\"outlook\"]}"),
-                    payload(thread.secondUpdate()).path("team"));
+            // Two people who disagree on all five: every question is an even split, so not sure, and a tie.
+            JsonNode team = payload(thread.secondUpdate()).path("team");
+            assertTeam(team, 2, 1, 1, "django", 0, 0, ALL_FIVE);
+            assertEquals(json("[\"api_only\"]"), team.path("deciding"), "settled as API only, it is Flask");
+            assertTrue(blocksText(thread.secondUpdate()).contains("*What decides it:* If you agree on API only: "
+                    + "Yes, Flask; on No, Django."), blocksText(thread.secondUpdate()));
             FakeSlackApi.Call firstParent = app.slack.calls("chat.postMessage").stream()
                     .filter(c -> c.param("thread_ts") == null).findFirst().orElseThrow();
             assertTrue(payload(firstParent).path("team").isMissingNode(), "one person is not a team yet");
@@ -291,10 +314,10 @@ class TeamThreadTest {
             String second = blocksText(revisionsBy(app.slack, thread.parentTs(), SECOND).get(0));
             String third = blocksText(revisionsBy(app.slack, thread.parentTs(), THIRD).get(0));
 
-            assertTrue(second.contains("*Team result:* this changed it from Flask to Django (Django 1 · Flask 1, "
-                    + "2 answered)."), second);
-            assertTrue(third.contains("*Team result:* unchanged, still Django (Django 2 · Flask 1, 3 answered)."),
-                    third);
+            assertTrue(second.contains("*Team result:* this changed it from Flask to Django (combined answers Django "
+                    + "0 · Flask 0, 2 answered)."), second);
+            assertTrue(third.contains("*Team result:* unchanged, still Django (combined answers Django 4 · Flask 1, "
+                    + "3 answered)."), third);
         }
     }
 
@@ -351,9 +374,9 @@ class TeamThreadTest {
             for (int i = 1; i < shown.size(); i++) {
                 assertTrue(shown.get(i) >= shown.get(i - 1), "an older tally overwrote a newer one: " + shown);
             }
-            assertEquals(json("{\"people\":21,\"django\":10,\"flask\":11,\"recommendation\":\"flask\","
-                    + "\"split\":[\"admin_ui\",\"auth\",\"api_only\",\"team_experience\",\"outlook\"]}"),
-                    payload(updates.get(updates.size() - 1)).path("team"), "the last update shows " + shown);
+            assertEquals(21, payload(updates.get(updates.size() - 1)).path("team").path("people").asInt(),
+                    "the last update shows " + shown);
+            assertTeam(payload(updates.get(updates.size() - 1)).path("team"), 21, 10, 11, "flask", 0, 3, ALL_FIVE);
             assertEquals(21, storedPeople(app, parentTs));
             assertEquals(List.of(), app.slack.calls("chat.postEphemeral"), "nobody was told of a database problem");
         }
@@ -516,10 +539,10 @@ class TeamThreadTest {
             TestDatabase database) throws Exception {
         String url = database.newUrl();
         try (TestApp app = startApp(new FakeSlackApi(), url, true)) {
-            // Django 2 (admin UI, auth) – Flask 2 (API only, over 5 years): a tie, so Django. Without the admin UI
-            // answer it is Flask 2 – Django 1.
-            Map<String, String> askerAnswers = answers("admin_ui", "yes", "auth", "yes", "api_only", "yes",
-                    "team_experience", "over_5_years");
+            // An internal tool whose data non-developers manage: decisive for Django. Without the admin UI answer
+            // it is Flask 3 – Django 1 (API only, over 5 years, keep it small against the internal tool).
+            Map<String, String> askerAnswers = answers("admin_ui", "yes", "project_type", "internal_tool",
+                    "api_only", "yes", "team_experience", "over_5_years", "outlook", "keep_small");
             String parentTs = startDecision(app, ASKER, askerAnswers, "Old bank");
             awaitStoredPeople(app, parentTs, 1);
             reanswer(app, SECOND, parentTs, django());
@@ -540,14 +563,14 @@ class TeamThreadTest {
             FakeSlackApi.Call parent = reanswer(app, THIRD, parentTs, flask());
             JsonNode askersModal = pressReanswer(app, ASKER, parentTs, buttonValue(parent));
 
-            JsonNode team = payload(parent).path("team");
-            assertEquals(json("{\"people\":3,\"django\":1,\"flask\":2,\"recommendation\":\"flask\","
-                    + "\"split\":[\"admin_ui\",\"auth\",\"api_only\",\"team_experience\",\"outlook\"]}"), team);
+            // The asker now counts as Flask; combined, admin UI is split three ways (not sure) and Flask has 3.
+            assertTeam(payload(parent).path("team"), 3, 1, 2, "flask", 0, 3,
+                    List.of("admin_ui", "auth", "api_only", "team_experience", "outlook", "project_type"));
             String text = blocksText(parent);
             assertTrue(text.contains("Admin UI: 1 yes · 1 no · 1 no longer asked"), text);
             assertEquals(1, revisionsBy(app.slack, parentTs, THIRD).size(), "the revision was posted");
             assertEquals(null, prefilled(askersModal, "admin_ui"), "a removed option is not pre-selected");
-            assertEquals("yes", prefilled(askersModal, "auth"), "the asker's other answers are");
+            assertEquals("internal_tool", prefilled(askersModal, "project_type"), "the asker's other answers are");
             assertEquals(List.of(), app.slack.calls("chat.postEphemeral"));
         }
     }

@@ -1,6 +1,7 @@
 package com.frameworkadvisor.support;
 
 import com.frameworkadvisor.decision.Citation;
+import com.frameworkadvisor.decision.FastApiSignal;
 import com.frameworkadvisor.decision.Option;
 import com.frameworkadvisor.decision.Question;
 import com.frameworkadvisor.decision.QuestionBank;
@@ -43,7 +44,7 @@ public final class AnswerCombinations {
         }
         Map<String, String> fastApi = new LinkedHashMap<>(unsure);
         for (Question question : bank.questions()) {
-            question.options().stream().filter(Option::fastApi).findFirst()
+            question.options().stream().filter(o -> o.fastApi() != FastApiSignal.NONE).findFirst()
                     .ifPresent(option -> fastApi.put(question.id(), option.id()));
         }
         sets.put("every FastAPI option", fastApi);

@@ -145,6 +145,27 @@ public final class BlockKitLimits {
                     }
                 }
             }
+            case "checkboxes" -> {
+                JsonNode options = element.path("options");
+                if (options.isEmpty() || options.size() > RADIO_OPTIONS) {
+                    problems.add(where + " has " + options.size() + " options; Slack allows 1 to " + RADIO_OPTIONS);
+                }
+                for (int o = 0; o < options.size(); o++) {
+                    option(problems, where + ".options[" + o + "]", options.get(o));
+                }
+                if (element.has("initial_options") && element.path("initial_options").isEmpty()) {
+                    problems.add(where + ".initial_options is empty; Slack wants it left out");
+                }
+                for (JsonNode initial : element.path("initial_options")) {
+                    boolean offered = false;
+                    for (JsonNode option : options) {
+                        offered |= option.equals(initial);
+                    }
+                    if (!offered) {
+                        problems.add(where + ".initial_options holds one that is not exactly one of the options");
+                    }
+                }
+            }
             case "plain_text_input" -> {
                 if (element.has("placeholder")) {
                     plainText(problems, where + ".placeholder", element.path("placeholder"), PLACEHOLDER, true);

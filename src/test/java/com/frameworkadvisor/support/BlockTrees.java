@@ -2,6 +2,9 @@ package com.frameworkadvisor.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Finds parts of Block Kit JSON trees the app sent, failing with the whole tree when a part is missing. */
 public final class BlockTrees {
     private BlockTrees() {
@@ -27,5 +30,23 @@ public final class BlockTrees {
             }
         }
         throw new AssertionError("no " + actionId + " button in " + blocks);
+    }
+
+    /**
+     * The ids of the questions a modal asks: each radio input's block id, and each checkbox's value (a checkboxes
+     * input asks one yes-or-no question per box).
+     */
+    public static List<String> askedQuestions(JsonNode view) {
+        List<String> asked = new ArrayList<>();
+        for (JsonNode block : view.path("blocks")) {
+            JsonNode element = block.path("element");
+            switch (element.path("type").asText()) {
+                case "radio_buttons" -> asked.add(block.path("block_id").asText());
+                case "checkboxes" -> element.path("options").forEach(o -> asked.add(o.path("value").asText()));
+                default -> {
+                }
+            }
+        }
+        return asked;
     }
 }

@@ -2,12 +2,16 @@ package com.frameworkadvisor.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.frameworkadvisor.decision.Question;
+import com.frameworkadvisor.decision.QuestionBank;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Request bodies in the shapes Slack sends: slash commands, view submissions and block actions. */
 public final class SlackPayloads {
@@ -76,7 +80,8 @@ public final class SlackPayloads {
     }
 
     /**
-     * A view_submission of the decision modal with these radio answers and project name. Like Slack's, it carries
+     * A view_submission of the decision modal with these answers (radio buttons, and checkboxes ticked where a
+     * checkbox question is answered "yes") and project name. Like Slack's, it carries
      * the whole view: its title, buttons and blocks as well as the state.
      */
     public static ObjectNode viewSubmission(String user, String privateMetadata, Map<String, String> answers,
@@ -98,7 +103,20 @@ public final class SlackPayloads {
             view.set(field, MODAL.get(field).deepCopy());
         }
         ObjectNode values = view.putObject("state").putObject("values");
+        QuestionBank bank = TestApp.bank();
+        bank.groups().forEach(group -> values.putObject(group.id()).putObject(group.id()).put("type", "checkboxes")
+                .putArray("selected_options"));
         answers.forEach((question, option) -> {
+            Optional<String> group = bank.question(question).flatMap(Question::group);
+            if (group.isPresent()) {
+                if (option.equals(Question.TICKED)) {
+                    ObjectNode box = ((ArrayNode) values.path(group.get()).path(group.get()).path("selected_options"))
+                            .addObject();
+                    box.putObject("text").put("type", "plain_text").put("text", question);
+                    box.put("value", question);
+                }
+                return;
+            }
             ObjectNode value = values.putObject(question).putObject(question).put("type", "radio_buttons");
             ObjectNode selected = value.putObject("selected_option");
             selected.putObject("text").put("type", "plain_text").put("text", option);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.frameworkadvisor.slack.DecisionForm;
 import com.frameworkadvisor.support.SignedRequests;
 import com.frameworkadvisor.support.SlackPayloads;
+import com.frameworkadvisor.support.TestApp;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,20 @@ class SubmissionPayloadsTest {
         assertEquals("T0TEST", read.team());
         assertEquals("Customer portal", read.value("project"));
         assertEquals(SlackPayloads.djangoAnswers().get("admin_ui"), read.value("admin_ui"));
-        assertEquals(SlackPayloads.djangoAnswers().size() + 1, read.values().size());
+        long radios = TestApp.bank().questions().stream().filter(q -> !q.isCheckbox()).count();
+        assertEquals(radios + 1, read.values().size(), "every radio answer and the project name");
+        assertEquals(Map.of("also", List.of()), read.checked(), "the checkbox group, nothing ticked");
+    }
+
+    @Test
+    void ticked_checkboxes_read_as_bolt_reads_them() {
+        ObjectNode payload = SlackPayloads.viewSubmission("U0ASKER1", SlackPayloads.newDecisionMetadata("C0GENERAL"),
+                SlackPayloads.answers(Map.of("regulated", "yes", "typed_contracts", "yes")), null);
+
+        DecisionForm read = payloads.decisionSubmission(form(payload)).orElseThrow();
+
+        assertEquals(DecisionForm.of(boltReads(payload)), read);
+        assertEquals(List.of("regulated", "typed_contracts"), read.ticked("also"));
     }
 
     @Test
@@ -61,7 +75,12 @@ class SubmissionPayloadsTest {
                 p -> p.putObject("extra").putArray("list").add(1).add(true).addNull().addObject().put("n", 2.5),
                 p -> view(p).putObject("unknown").putObject("deeper").putArray("state").add("values"),
                 p -> p.set("view", p.remove("view")), // the view after everything else
-                p -> p.set("type", p.remove("type"))); // the type after the view
+                p -> p.set("type", p.remove("type")), // the type after the view
+                p -> values(p).with("also").with("also").putNull("selected_options"),
+                p -> values(p).with("also").with("also").withArray("selected_options").addObject().putNull("value"),
+                p -> values(p).with("also").with("also").withArray("selected_options").addObject()
+                        .put("value", "regulated").putObject("text").put("type", "plain_text").put("text", "x"),
+                p -> values(p).remove("also"));
         for (int i = 0; i < variants.size(); i++) {
             ObjectNode payload = submission();
             variants.get(i).accept(payload);
@@ -88,7 +107,9 @@ class SubmissionPayloadsTest {
                 p -> p.put("team", "T0TEST"), // fields of a type Slack never sends: Bolt's Gson refuses or coerces
                 p -> view(p).put("private_metadata", 5),
                 p -> values(p).with("auth").with("auth").with("selected_option").put("value", 1),
-                p -> values(p).put("auth", "django"));
+                p -> values(p).put("auth", "django"),
+                p -> values(p).with("also").with("also").put("selected_options", "regulated"),
+                p -> values(p).with("also").with("also").withArray("selected_options").add("regulated"));
         List<byte[]> bodies = new ArrayList<>(List.of(form(action), form(actionTypeLast),
                 bytes(SlackPayloads.slashCommand("")), bytes("payload=%7B%22type%22%3A%22view_submission%22"),
                 bytes("payload=%ZZ"),
