@@ -1,5 +1,7 @@
 package com.frameworkadvisor.decision;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +22,7 @@ public record DecisiveRule(String id, Framework framework, Map<String, String> w
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(framework, "framework");
         Objects.requireNonNull(why, "why");
-        when = Map.copyOf(when);
+        when = Collections.unmodifiableMap(new LinkedHashMap<>(when));
         citations = List.copyOf(citations);
         if (when.isEmpty()) {
             throw new IllegalArgumentException("decisive rule " + id + " names no answers");

@@ -28,9 +28,12 @@ public record FastApiVerdict(FastApiSignal level, List<Reason> reasons) {
         return level == FastApiSignal.INSTEAD;
     }
 
-    /** The citations behind the verdict that speak of FastAPI. */
+    /**
+     * The citations to quote with the verdict: those of the answers that count for neither framework. An answer that
+     * counts for one is quoted with its reason already.
+     */
     public List<Citation> citations() {
-        return reasons.stream().flatMap(r -> r.citations().stream())
-                .filter(c -> c.quote().contains("FastAPI")).distinct().toList();
+        return reasons.stream().filter(r -> !r.option().movesScore()).flatMap(r -> r.citations().stream())
+                .distinct().toList();
     }
 }

@@ -69,7 +69,9 @@ public record Recommendation(Framework framework, Scores scores, Basis basis, Co
         ScoringRules rules = answers.bank().rules();
         return switch (basis) {
             case DECISIVE -> decisive.stream().flatMap(rule -> rule.citations().stream()).distinct().toList();
-            case COUNT -> rules.count();
+            case COUNT -> rules.count().stream()
+                    .filter(c -> c.quote().contains(framework.displayName() + " answers")).findFirst()
+                    .map(List::of).orElse(rules.count());
             case TIE -> rules.tie();
             case DJANGO_LEADS, DEFAULT -> rules.fallback();
             case SERVICE -> rules.service().citations();

@@ -347,6 +347,7 @@ final class ScoringModel {
                 }
             }
             if (!needed.isEmpty()) {
+                needed.sort(java.util.Comparator.comparingInt(Change::question));
                 missing.put(bank.decisive().get(r), needed);
             }
         }

@@ -82,7 +82,8 @@ final class MessageRenderer {
                 .append("*Confidence:* ").append(r.confidence().words()).append(". ")
                 .append(Mrkdwn.escape(r.confidenceReason()))
                 .append("\n*Score:* Django ").append(r.scores().django())
-                .append(" · Flask ").append(r.scores().flask());
+                .append(" · Flask ").append(r.scores().flask())
+                .append(r.decisive().isEmpty() ? "" : " (a decisive rule decides, whatever the count)");
         authors.project().ifPresent(p -> facts.append("\n*Project:* ").append(Mrkdwn.escape(p)));
         facts.append("\n*Asked by:* ").append(Mrkdwn.user(authors.askedBy()));
         if (!authors.submittedBy().equals(authors.askedBy())) {

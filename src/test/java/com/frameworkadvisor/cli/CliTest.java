@@ -103,6 +103,37 @@ class CliTest {
     }
 
     @Test
+    void the_text_report_says_what_would_change_it_and_article_004s_fastapi_verdict() {
+        // when
+        Run run = run("", "recommend", "api_only=yes", "outlook=high_throughput_json", "team_experience=over_5_years",
+                "persistence=none");
+
+        // then
+        assertEquals(Cli.EXIT_OK, run.exit(), run.err());
+        assertTrue(run.out().startsWith("Article 004 points to FastAPI over both Django and Flask.\n"
+                + "Django or Flask: Flask\n"), run.out());
+        assertTrue(run.out().contains("\nWhat would change it:\n  - One changed answer would make it Django: "
+                + "API only → No or Not sure.\n"), run.out());
+        assertTrue(run.out().contains("  - Whatever the count, article 004 would make it Django if "), run.out());
+        assertFalse(run.out().contains("the articles say"), "only article 004 mentions FastAPI: " + run.out());
+    }
+
+    @Test
+    void the_json_report_lists_what_would_change_it() throws JsonProcessingException {
+        // when
+        Run run = run("", ("recommend " + ISSUE_EXAMPLE + " --json").split(" "));
+
+        // then
+        JsonNode change = json.readTree(run.out()).path("what_would_change");
+        assertEquals("flask", change.path("to").asText());
+        assertEquals(0, change.path("single_changes").size(), "Django 5–0: no single answer flips it");
+        assertEquals(3, change.path("fewest_changes").asInt());
+        assertEquals(3, change.path("example").size());
+        assertEquals(json.readTree("{\"question\":\"api_only\",\"from\":\"no\",\"to\":\"yes\"}"),
+                change.path("example").get(0));
+    }
+
+    @Test
     void recommend_json_counts_questions_left_out_as_unsure() throws JsonProcessingException {
         // when
         Run run = run("", "recommend", "api_only=yes", "--json");

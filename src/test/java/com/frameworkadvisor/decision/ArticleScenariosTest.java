@@ -1,21 +1,14 @@
 package com.frameworkadvisor.decision;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.frameworkadvisor.bank.QuestionBankLoader;
+import com.frameworkadvisor.support.ArticleScenarios;
+import com.frameworkadvisor.support.ArticleScenarios.Scenario;
 import com.frameworkadvisor.support.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,31 +24,8 @@ class ArticleScenariosTest {
 
     private final Scorer scorer = new Scorer(BANK);
 
-    /** One scenario of the table. */
-    record Scenario(String id, String article, String sentence, Map<String, String> answers, String recommendation,
-                    String confidence, String fastApi) {
-        @Override
-        public String toString() {
-            return id;
-        }
-    }
-
     static List<Scenario> scenarios() {
-        try (InputStream in = ArticleScenariosTest.class.getResourceAsStream("/scenarios/article-scenarios.yml")) {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
-            List<Scenario> scenarios = new ArrayList<>();
-            for (JsonNode node : root.path("scenarios")) {
-                Map<String, String> answers = new LinkedHashMap<>();
-                node.path("answers").fields().forEachRemaining(e -> answers.put(e.getKey(), e.getValue().asText()));
-                JsonNode expect = node.path("expect");
-                scenarios.add(new Scenario(node.path("id").asText(), node.path("article").asText(),
-                        node.path("sentence").asText(), answers, expect.path("recommendation").asText(),
-                        expect.path("confidence").asText(), expect.path("fastapi").asText()));
-            }
-            return scenarios;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ArticleScenarios.all();
     }
 
     @Test
