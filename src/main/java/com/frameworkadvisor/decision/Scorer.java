@@ -155,8 +155,9 @@ public final class Scorer {
                             + "; both reach article 004's three, so the larger count decides."
                     : winner.displayName() + " has " + answers(won) + " to " + other.displayName() + "'s " + lost
                             + ", and article 004 decides on three or more.") + distance;
-            case TIE -> (won == 0 ? "No answer took a side, and article 004 gives a tie to Django."
-                    : "Django and Flask have " + answers(won) + " each, and article 004 gives a tie to Django.")
+            case TIE -> (won == 0 ? "No answer took a side, and article 004's five-question framework gives a tie to "
+                    + "Django." : "Django and Flask have " + answers(won) + " each, and article 004's five-question "
+                    + "framework gives a tie to Django.")
                     + distance;
             case DJANGO_LEADS -> "Django leads " + won + " to " + lost + ", short of the three answers article "
                     + "004's rule needs; its default when nothing fits cleanly is Django too." + distance;

@@ -26,7 +26,8 @@ final class HistoryRenderer {
             String project = entry.decision().project().map(Mrkdwn::escape).orElse("_(no project name)_");
             String result = entry.latest().isEmpty() ? "no answers stored"
                     : "*" + tally.recommendation().displayName() + "*" + (tally.isTeam()
-                    ? " (" + tally.people() + " answered: Django " + tally.django() + " · Flask " + tally.flask()
+                    ? " (" + tally.people() + " answered; combined answers Django " + tally.combined().scores().django()
+                    + " · Flask " + tally.combined().scores().flask()
                     + ")" : " (1 answered)");
             text.append("• ").append(project).append(" — ").append(result).append(" — ")
                     .append(MessageRenderer.DATE.format(entry.decision().createdAt())).append(" — ")

@@ -37,8 +37,8 @@ class ScorerTest {
         assertEquals(new Scores(0, 0), r.scores());
         assertEquals(List.of(), r.reasons());
         assertEquals(BANK.rules().tie(), r.ruleCitations(), "the tie rule cites article 004's own sentence");
-        assertEquals("No answer took a side, and article 004 gives a tie to Django. One changed answer would flip "
-                + "it.", r.confidenceReason());
+        assertEquals("No answer took a side, and article 004's five-question framework gives a tie to Django. One "
+                + "changed answer would flip it.", r.confidenceReason());
         assertFalse(r.considerFastApi());
     }
 

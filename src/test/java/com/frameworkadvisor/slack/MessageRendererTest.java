@@ -129,8 +129,8 @@ class MessageRendererTest {
 
         assertTrue(tie.decidedByTie(), "1 to 1 is a tie");
         String text = allText(explanation.blocks());
-        assertTrue(text.contains("*Rule:* Django and Flask have 1 answer each, and article 004 gives a tie to "
-                + "Django."), text);
+        assertTrue(text.contains("*Rule:* Django and Flask have 1 answer each, and article 004's five-question "
+                + "framework gives a tie to Django."), text);
         for (Citation citation : BANK.rules().tie()) {
             assertTrue(text.contains(Mrkdwn.escape(citation.quote())), "quotes: " + citation.quote());
             String number = "[" + tie.citationNumber(citation.source()) + "]";

@@ -479,7 +479,8 @@ class TeamThreadTest {
             submit(after, THIRD, view, djangoButApiOnly());
             FakeSlackApi.Call update = after.slack.await("chat.update", 1, WAIT).get(0);
 
-            assertTrue(history.contains("Restart project — *Django* (2 answered: Django 1 · Flask 1)"), history);
+            assertTrue(history.contains("Restart project — *Django* (2 answered; combined answers Django 0 · Flask 0)"),
+                    history);
             assertTrue(history.contains("<https://test.slack.com/archives/" + channel + "/p"
                     + parentTs.replace(".", "") + "|open thread>"), history);
             assertEquals(3, payload(update).path("team").path("people").asInt(), "the tally carried on: "
