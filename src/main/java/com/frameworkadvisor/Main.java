@@ -1,5 +1,6 @@
 package com.frameworkadvisor;
 
+import com.frameworkadvisor.config.Settings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.bank.InvalidQuestionBankException;
 import com.frameworkadvisor.bank.QuestionBankLoader;

@@ -1,5 +1,6 @@
 package com.frameworkadvisor;
 
+import com.frameworkadvisor.config.Settings;
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

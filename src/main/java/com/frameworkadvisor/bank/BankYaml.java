@@ -1,5 +1,6 @@
 package com.frameworkadvisor.bank;
 
+import com.frameworkadvisor.decision.Question;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 

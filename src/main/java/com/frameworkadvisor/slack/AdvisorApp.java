@@ -1,8 +1,28 @@
 package com.frameworkadvisor.slack;
 
+import com.frameworkadvisor.slack.delivery.DecisionPoster;
+import com.frameworkadvisor.slack.listen.AskCommand;
+import com.frameworkadvisor.slack.listen.DecideHereShortcut;
+import com.frameworkadvisor.slack.listen.DecisionRecorder;
+import com.frameworkadvisor.slack.listen.HomeTab;
+import com.frameworkadvisor.slack.listen.ReanswerAction;
+import com.frameworkadvisor.slack.payload.DecisionForm;
+import com.frameworkadvisor.slack.payload.SlackIds;
+import com.frameworkadvisor.slack.render.DecisionRecordRenderer;
+import com.frameworkadvisor.slack.render.HistoryRenderer;
+import com.frameworkadvisor.slack.render.MessageRenderer;
+import com.frameworkadvisor.slack.render.ModalRenderer;
+import com.frameworkadvisor.slack.webapi.NoDelaySocketFactory;
+import com.frameworkadvisor.slack.webapi.SlackCallException;
+import com.frameworkadvisor.slack.webapi.WebApiForm;
+import com.frameworkadvisor.slack.webapi.WebApiTransport;
+import com.frameworkadvisor.slack.delivery.PostingExecutor;
+import com.frameworkadvisor.slack.listen.DecisionSubmission;
+import com.frameworkadvisor.slack.webapi.SlackHealth;
+import com.frameworkadvisor.slack.webapi.WebApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.frameworkadvisor.Settings;
+import com.frameworkadvisor.config.Settings;
 import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.decision.Scorer;
 import com.frameworkadvisor.store.DecisionStore;
@@ -32,13 +52,13 @@ public final class AdvisorApp {
 
     private final Settings settings;
     private final App bolt;
-    private final SlackApi api;
+    private final WebApi api;
     private final SlackHealth health;
     private final PostingExecutor posting;
     private final DecisionSubmission decisionSubmission;
     private volatile SocketModeApp socketMode;
 
-    private AdvisorApp(Settings settings, App bolt, SlackApi api, SlackHealth health, PostingExecutor posting,
+    private AdvisorApp(Settings settings, App bolt, WebApi api, SlackHealth health, PostingExecutor posting,
                        DecisionSubmission decisionSubmission) {
         this.settings = settings;
         this.bolt = bolt;
@@ -74,7 +94,7 @@ public final class AdvisorApp {
         SlackHealth health = new SlackHealth();
         PostingExecutor posting = new PostingExecutor();
         ObjectMapper json = new ObjectMapper();
-        SlackApi api = new SlackApi(new WebApiClient(http, settings.slackApiUrl(), settings.botToken(), json), health,
+        WebApi api = new WebApi(new WebApiTransport(http, settings.slackApiUrl(), settings.botToken(), json), health,
                 posting);
 
         ModalRenderer modals = new ModalRenderer(bank);
@@ -93,7 +113,7 @@ public final class AdvisorApp {
                 store, posting, json, clock);
         bolt.blockAction(SlackIds.RECORD_DECISION, recorder::record);
         bolt.blockAction(SlackIds.REOPEN_DECISION, recorder::reopen);
-        AppHome home = new AppHome(bank, api, modals, history, store, posting, json, settings.command());
+        HomeTab home = new HomeTab(bank, api, modals, history, store, posting, json, settings.command());
         bolt.event(AppHomeOpenedEvent.class, home::opened);
         bolt.blockAction(SlackIds.HOME_NEW_DECISION, home::startDecision);
         return new AdvisorApp(settings, bolt, api, health, posting, decisionSubmission);
@@ -110,7 +130,7 @@ public final class AdvisorApp {
         return config;
     }
 
-    /** The one HTTP client for Slack, shared by Bolt and {@link WebApiClient}: one connection pool, kept alive. */
+    /** The one HTTP client for Slack, shared by Bolt and {@link WebApiTransport}: one connection pool, kept alive. */
     private static OkHttpClient httpClient(SlackConfig config) {
         return SlackHttpClient.buildOkHttpClient(config).newBuilder()
                 .connectTimeout(Duration.ofSeconds(3))
@@ -126,7 +146,7 @@ public final class AdvisorApp {
      */
     public void start() {
         try {
-            JsonNode auth = api.call("auth.test", SlackApi.Budget.BACKGROUND, new WebApiForm());
+            JsonNode auth = api.call("auth.test", WebApi.Budget.BACKGROUND, new WebApiForm());
             log.info("slack_connected team={} bot_user={}", auth.path("team").asText(), auth.path("user_id").asText());
         } catch (SlackCallException e) {
             throw new StartupException(switch (e.kind()) {

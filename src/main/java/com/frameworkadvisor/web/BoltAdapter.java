@@ -1,7 +1,8 @@
 package com.frameworkadvisor.web;
 
+import com.frameworkadvisor.slack.listen.SubmissionReader;
 import com.frameworkadvisor.slack.AdvisorApp;
-import com.frameworkadvisor.slack.DecisionForm;
+import com.frameworkadvisor.slack.payload.DecisionForm;
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
@@ -34,7 +35,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Hands a Slack HTTP request to Bolt and writes Bolt's response back: request in, response out. The one exception
- * is a submission of the decision modal, the busiest request: it is parsed here ({@link SubmissionPayloads}) and
+ * is a submission of the decision modal, the busiest request: it is parsed here ({@link SubmissionReader}) and
  * answered by the same listener Bolt would call, without Bolt's per-request parsing.
  *
  * <p>The signature is checked here, once, over the raw body before anything is parsed ({@link RequestSignature}:
@@ -49,7 +50,7 @@ final class BoltAdapter {
     private final App app;
     private final SlackRequestParser parser;
     private final RequestSignature signature;
-    private final SubmissionPayloads submissions = new SubmissionPayloads();
+    private final SubmissionReader submissions = new SubmissionReader();
 
     BoltAdapter(AdvisorApp slack, String signingSecret) {
         this.slack = slack;

@@ -1,5 +1,6 @@
 package com.frameworkadvisor.decision;
 
+import com.frameworkadvisor.support.TinyBank;
 import com.frameworkadvisor.bank.QuestionBankLoader;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package com.frameworkadvisor.slack;
 
+import com.frameworkadvisor.slack.render.Mrkdwn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.cli.Cli;

@@ -1,5 +1,7 @@
 package com.frameworkadvisor.slack;
 
+import com.frameworkadvisor.slack.delivery.DecisionPoster;
+import com.frameworkadvisor.slack.listen.DecisionSubmission;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.bank.QuestionBankLoader;

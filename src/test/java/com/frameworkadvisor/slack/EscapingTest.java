@@ -1,5 +1,7 @@
 package com.frameworkadvisor.slack;
 
+import com.frameworkadvisor.slack.payload.ModalMetadata;
+import com.frameworkadvisor.slack.payload.SlackIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.support.AppUnderTest;

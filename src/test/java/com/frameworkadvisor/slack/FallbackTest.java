@@ -1,5 +1,6 @@
 package com.frameworkadvisor.slack;
 
+import com.frameworkadvisor.slack.payload.ModalMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.support.AppUnderTest;

@@ -1,5 +1,12 @@
 package com.frameworkadvisor.slack;
 
+import com.frameworkadvisor.decision.Framework;
+import com.frameworkadvisor.slack.render.BlockKit;
+import com.frameworkadvisor.slack.render.DecisionRecordRenderer;
+import com.frameworkadvisor.slack.render.ModalRenderer;
+import com.frameworkadvisor.slack.render.Mrkdwn;
+import com.frameworkadvisor.slack.render.SlackMessage;
+import com.frameworkadvisor.support.BlockTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.frameworkadvisor.decision.Citation;
 import com.frameworkadvisor.decision.FastApiSignal;
@@ -298,7 +305,7 @@ class RecordDecisionTest extends AppUnderTest {
                 "https://a-very-long-workspace-name-for-testing.slack.com/archives/C0GENERAL/p1700000000000101");
         var renderer = new DecisionRecordRenderer();
 
-        SlackMessage message = renderer.message(facts, Blocks.object().put("event_type", "framework_recommendation"));
+        SlackMessage message = renderer.message(facts, BlockKit.object().put("event_type", "framework_recommendation"));
 
         assertEquals(List.of(), BlockKitLimits.messageProblems(message.text(), message.blocks()));
         assertTrue(message.blocks().size() <= BlockKitLimits.MESSAGE_BLOCKS, message.blocks().size() + " blocks");

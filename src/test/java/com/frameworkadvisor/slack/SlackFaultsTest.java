@@ -1,5 +1,6 @@
 package com.frameworkadvisor.slack;
 
+import com.frameworkadvisor.support.BlockTrees;
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

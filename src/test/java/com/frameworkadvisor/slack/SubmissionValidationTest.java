@@ -82,7 +82,7 @@ class SubmissionValidationTest extends AppUnderTest {
 
     @Test
     void a_submission_left_to_bolt_gets_the_answer_the_adapter_gives_one_it_reads_itself() throws Exception {
-        // The HTTP adapter reads Slack's submissions itself (web/SubmissionPayloads); one it does not recognise as
+        // The HTTP adapter reads Slack's submissions itself (web/SubmissionReader); one it does not recognise as
         // Slack's, such as a body with a second form field, is parsed by Bolt and must reach the same listener with
         // the same result.
         Map<String, String> unanswered = SlackPayloads.djangoAnswers();

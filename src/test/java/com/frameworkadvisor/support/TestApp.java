@@ -1,6 +1,6 @@
 package com.frameworkadvisor.support;
 
-import com.frameworkadvisor.Settings;
+import com.frameworkadvisor.config.Settings;
 import com.frameworkadvisor.bank.QuestionBankLoader;
 import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.slack.AdvisorApp;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.frameworkadvisor.decision.Option;
 import com.frameworkadvisor.decision.Question;
-import com.frameworkadvisor.slack.SlackIds;
+import com.frameworkadvisor.slack.payload.SlackIds;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.LogCapture;
 import com.frameworkadvisor.support.SignedRequests;

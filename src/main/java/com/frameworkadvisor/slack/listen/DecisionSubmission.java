@@ -1,0 +1,116 @@
+package com.frameworkadvisor.slack.listen;
+
+import com.frameworkadvisor.slack.delivery.DecisionPoster;
+import com.frameworkadvisor.slack.payload.DecisionForm;
+import com.frameworkadvisor.slack.payload.ModalMetadata;
+import com.frameworkadvisor.slack.payload.SlackIds;
+import com.frameworkadvisor.slack.payload.SlackPayloadParts;
+import com.frameworkadvisor.slack.payload.UnreadablePayloadException;
+import com.frameworkadvisor.slack.render.ModalRenderer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.frameworkadvisor.decision.CheckboxGroup;
+import com.frameworkadvisor.decision.Option;
+import com.frameworkadvisor.decision.Question;
+import com.frameworkadvisor.decision.QuestionBank;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The decision modal was submitted: validate, ack at once (closing the modal or showing field errors), and
+ * hand the posting to the executor so Slack's 3-second ack window is never at risk.
+ *
+ * <p>Two ways in, one answer: Bolt calls {@link #apply} (Socket Mode, and any HTTP payload the adapter leaves to
+ * Bolt); the HTTP adapter calls {@link #submit} with a form it read itself ({@link AdvisorApp#submitDecision}).
+ */
+public final class DecisionSubmission implements ViewSubmissionHandler {
+    private static final Logger log = LoggerFactory.getLogger(DecisionSubmission.class);
+
+    private final QuestionBank bank;
+    private final DecisionPoster poster;
+    private final Executor executor;
+    private final ObjectMapper json;
+public 
+    DecisionSubmission(QuestionBank bank, DecisionPoster poster, Executor executor, ObjectMapper json) {
+        this.bank = bank;
+        this.poster = poster;
+        this.executor = executor;
+        this.json = json;
+    }
+
+    @Override
+    public Response apply(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+        return submit(DecisionForm.of(request.getPayload()), ctx);
+    }
+
+    /** The ack for a submitted decision modal; {@code ctx} only builds the response. */
+    public Response submit(DecisionForm form, ViewSubmissionContext ctx) {
+        String firstQuestion = bank.questions().get(0).id();
+        ModalMetadata target;
+        try {
+            target = ModalMetadata.parse(json, form.privateMetadata());
+        } catch (UnreadablePayloadException e) {
+            log.warn("submission_rejected reason=\"{}\"", e.getMessage());
+            return ctx.ackWithErrors(Map.of(firstQuestion, "This form can't be read any more. Close it and run "
+                    + "the command again."));
+        }
+        String userId = form.user();
+        if (!SlackPayloadParts.isUserId(userId)) {
+            return ctx.ackWithErrors(Map.of(firstQuestion, "I couldn't tell who you are. Close this form and try "
+                    + "again."));
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (CheckboxGroup group : bank.groups()) {
+            List<String> boxes = bank.questionsIn(group).stream().map(Question::id).toList();
+            if (!boxes.containsAll(form.ticked(group.id()))) {
+                errors.put(group.id(), "One of these is no longer offered. Untick it and submit again.");
+            }
+        }
+        for (Question question : bank.questions()) {
+            if (question.isCheckbox()) {
+                boolean ticked = form.ticked(question.group().orElseThrow()).contains(question.id());
+                answers.put(question.id(), ticked ? Question.TICKED : Option.UNSURE);
+                continue;
+            }
+            String chosen = form.value(question.id());
+            if (chosen == null) {
+                errors.put(question.id(), "Choose an answer, or “Not sure / doesn't matter”.");
+            } else if (question.option(chosen).isEmpty()) {
+                errors.put(question.id(), "That answer is no longer offered. Choose again.");
+            } else {
+                answers.put(question.id(), chosen);
+            }
+        }
+        Optional<String> project = Optional.ofNullable(form.value(SlackIds.PROJECT)).map(String::strip)
+                .filter(p -> !p.isEmpty());
+        if (project.isPresent() && project.get().codePointCount(0, project.get().length())
+                > ModalRenderer.MAX_PROJECT) {
+            errors.put(SlackIds.PROJECT, "Keep the project name to " + ModalRenderer.MAX_PROJECT
+                    + " characters or fewer.");
+        }
+        if (!errors.isEmpty()) {
+            return ctx.ackWithErrors(errors);
+        }
+        DecisionPoster.Submission submission = new DecisionPoster.Submission(SlackPayloadParts.workspace(form.team()),
+                target, userId, project, bank.answers(answers));
+        try {
+            executor.execute(() -> poster.deliver(submission));
+        } catch (RejectedExecutionException e) {
+            log.warn("submission_rejected reason=busy channel={} user={}", target.channel(), userId);
+            return ctx.ackWithErrors(Map.of(firstQuestion, "I'm too busy to take this right now. Wait a few "
+                    + "seconds and press Recommend again; your answers are still here."));
+        }
+        return ctx.ack();
+    }
+}

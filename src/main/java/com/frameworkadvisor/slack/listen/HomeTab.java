@@ -1,0 +1,145 @@
+package com.frameworkadvisor.slack.listen;
+
+import com.frameworkadvisor.slack.payload.ModalMetadata;
+import com.frameworkadvisor.slack.payload.SlackIds;
+import com.frameworkadvisor.slack.payload.SlackPayloadParts;
+import com.frameworkadvisor.slack.render.BlockKit;
+import com.frameworkadvisor.slack.render.HistoryRenderer;
+import com.frameworkadvisor.slack.render.ModalRenderer;
+import com.frameworkadvisor.slack.render.Mrkdwn;
+import com.frameworkadvisor.slack.webapi.SlackCallException;
+import com.frameworkadvisor.slack.webapi.WebApi;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.frameworkadvisor.decision.QuestionBank;
+import com.frameworkadvisor.decision.Source;
+import com.frameworkadvisor.store.DecisionHistory;
+import com.frameworkadvisor.store.DecisionStore;
+import com.frameworkadvisor.store.StoreUnavailableException;
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The App Home tab: what the bot does and where its advice comes from, the person's recent decisions, and a
+ * button that starts a new one (posted in the person's DM with the bot).
+ */
+public final class HomeTab {
+    private static final Logger log = LoggerFactory.getLogger(HomeTab.class);
+    static final int RECENT = 5;
+
+    private final QuestionBank bank;
+    private final WebApi api;
+    private final ModalRenderer modals;
+    private final HistoryRenderer history;
+    private final DecisionStore store;
+    private final Executor executor;
+    private final ObjectMapper json;
+    private final String command;
+public 
+    HomeTab(QuestionBank bank, WebApi api, ModalRenderer modals, HistoryRenderer history, DecisionStore store,
+            Executor executor, ObjectMapper json, String command) {
+        this.bank = bank;
+        this.api = api;
+        this.modals = modals;
+        this.history = history;
+        this.store = store;
+        this.executor = executor;
+        this.json = json;
+        this.command = command;
+    }
+
+    /** {@code app_home_opened}: ack at once, publish the Home view after. */
+    public Response opened(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext ctx) {
+        AppHomeOpenedEvent event = payload.getEvent();
+        if (event == null || !"home".equals(event.getTab()) || !SlackPayloadParts.isUserId(event.getUser())) {
+            return ctx.ack();
+        }
+        String workspace = SlackPayloadParts.workspace(payload.getTeamId());
+        String dm = SlackPayloadParts.isChannelId(event.getChannel()) ? event.getChannel() : null;
+        try {
+            executor.execute(() -> publish(workspace, event.getUser(), dm));
+        } catch (RejectedExecutionException e) {
+            log.warn("home_not_published reason=busy");
+        }
+        return ctx.ack();
+    }
+
+    private void publish(String workspace, String user, String dm) {
+        List<DecisionHistory> recent = List.of();
+        boolean storeDown = false;
+        try {
+            recent = store.recentForUser(workspace, user, RECENT);
+        } catch (StoreUnavailableException e) {
+            storeDown = true;
+            log.warn("home_without_history problem=\"{}\"", e.getMessage());
+        }
+        try {
+            api.publishHome(user, view(recent, storeDown, dm));
+        } catch (SlackCallException e) {
+            log.warn("home_not_published error={}", e.error());
+        }
+    }
+
+    ObjectNode view(List<DecisionHistory> recent, boolean storeDown, String dm) {
+        ObjectNode view = BlockKit.object().put("type", "home");
+        ArrayNode blocks = view.putArray("blocks");
+        blocks.add(BlockKit.header("Django or Flask? Decide it as a team."));
+        blocks.add(BlockKit.section("Type `" + command + " [project name]` in a channel, answer a few questions, and "
+                + "I post a recommendation there, with the reasons in its thread. Teammates press *Re-answer* to add "
+                + "their answers: the parent shows the team's result and where you disagree. *Record decision* "
+                + "closes it with a decision record for your repository."));
+        StringBuilder sources = new StringBuilder("*Where the advice comes from*: every rule cites one of these "
+                + "articles.");
+        for (Source source : bank.sources()) {
+            sources.append("\n• ").append(Mrkdwn.link(source.url().orElse(null), source.name())).append(" · ")
+                    .append(Mrkdwn.escape(source.publisher()));
+        }
+        blocks.add(BlockKit.section(sources.toString()));
+        blocks.add(BlockKit.actions("home_actions", BlockKit.button(SlackIds.HOME_NEW_DECISION,
+                "Start a new decision", dm == null ? "" : dm).put("style", "primary")));
+        blocks.add(BlockKit.divider());
+        if (storeDown) {
+            blocks.add(BlockKit.section("*Your recent decisions*\nI can't read them right now (my database is "
+                    + "unavailable). Open this tab again in a few minutes."));
+        } else if (recent.isEmpty()) {
+            blocks.add(BlockKit.section("*Your recent decisions*\nNone yet. Start one with the button above or `"
+                    + command + "` in a channel."));
+        } else {
+            blocks.add(BlockKit.section("*Your recent decisions*\n" + history.lines(recent, null)));
+        }
+        return view;
+    }
+
+    /** "Start a new decision": the questions, with the result posted in the person's DM with the bot. */
+    public Response startDecision(BlockActionRequest request, ActionContext ctx) {
+        BlockActionPayload payload = request.getPayload();
+        String user = payload.getUser() == null ? null : payload.getUser().getId();
+        String dm = SlackPayloadParts.action(payload, SlackIds.HOME_NEW_DECISION)
+                .map(BlockActionPayload.Action::getValue).orElse(null);
+        if (!SlackPayloadParts.isUserId(user) || payload.getTriggerId() == null) {
+            return ctx.ack();
+        }
+        try {
+            String channel = SlackPayloadParts.isChannelId(dm) ? dm : api.openDirectMessage(user);
+            api.openView(payload.getTriggerId(), modals.render(Optional.empty(), Map.of(),
+                    ModalMetadata.newDecision(channel).toJson(json), false));
+        } catch (SlackCallException e) {
+            log.warn("modal_not_opened action={} error={}", SlackIds.HOME_NEW_DECISION, e.error());
+        }
+        return ctx.ack();
+    }
+}

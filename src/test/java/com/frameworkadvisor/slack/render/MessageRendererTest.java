@@ -1,0 +1,326 @@
+package com.frameworkadvisor.slack.render;
+
+import com.frameworkadvisor.slack.delivery.DecisionPoster;
+import com.frameworkadvisor.slack.payload.DecisionButtonValue;
+import com.frameworkadvisor.slack.payload.SlackIds;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.frameworkadvisor.bank.QuestionBankLoader;
+import com.frameworkadvisor.decision.Citation;
+import com.frameworkadvisor.decision.QuestionBank;
+import com.frameworkadvisor.decision.Recommendation;
+import com.frameworkadvisor.decision.Scorer;
+import com.frameworkadvisor.decision.Source;
+import com.frameworkadvisor.decision.TeamTally;
+import com.frameworkadvisor.slack.render.MessageRenderer.Authors;
+import com.frameworkadvisor.support.AnswerCombinations;
+import com.frameworkadvisor.support.BlockKitLimits;
+import com.frameworkadvisor.support.SlackPayloads;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The recommendation messages: parent, thread explanation, revision and DM note, as JSON trees. */
+class MessageRendererTest {
+    private static final QuestionBank BANK = new QuestionBankLoader().loadDefault();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Scorer SCORER = new Scorer(BANK);
+    private static final String ASKER = "U0ASKER1";
+    /** The longest project name accepted, made of the characters that grow most when escaped or JSON-encoded. */
+    private static final String WORST_PROJECT = "<&>\"\\".repeat(16);
+    /** The longest user ids a mention is built from. */
+    private static final String LONG_USER = "U" + "A".repeat(30);
+    private static final String OTHER_LONG_USER = "W" + "B".repeat(30);
+
+    private final MessageRenderer renderer = new MessageRenderer(BANK, JSON);
+
+    @Test
+    void the_parent_has_the_headline_the_facts_and_the_reanswer_button() {
+        Recommendation r = score(SlackPayloads.djangoAnswers());
+
+        SlackMessage parent = renderer.parent(r, new Authors(Optional.of("Customer portal"), ASKER, ASKER));
+
+        JsonNode header = parent.blocks().get(0);
+        assertEquals("header", header.path("type").asText());
+        assertEquals("Recommendation: Django", header.path("text").path("text").asText());
+        String facts = allText(parent.blocks());
+        assertTrue(facts.contains("*Confidence:* Strong."), facts);
+        assertTrue(facts.contains("*Score:* Django 5 · Flask 0"), facts);
+        assertTrue(facts.contains("*Project:* Customer portal"), facts);
+        assertTrue(facts.contains("*Asked by:* <@U0ASKER1>"), facts);
+        JsonNode button = reanswerButton(parent.blocks());
+        assertEquals("button", button.path("type").asText());
+        assertEquals("Re-answer", button.path("text").path("text").asText());
+    }
+
+    @Test
+    void the_reanswer_button_carries_the_answers_project_and_asker_of_its_message() throws Exception {
+        Recommendation r = score(SlackPayloads.djangoAnswers());
+
+        SlackMessage parent = renderer.parent(r, new Authors(Optional.of("Customer portal"), ASKER, "U0OTHER1"));
+
+        JsonNode value = JSON.readTree(reanswerButton(parent.blocks()).path("value").asText());
+        ObjectNode expected = JSON.createObjectNode().put("project", "Customer portal").put("asked_by", ASKER);
+        expected.set("answers", JSON.valueToTree(r.answers().asMap()));
+        assertEquals(expected, value);
+        DecisionButtonValue parsed = DecisionButtonValue.parse(JSON, reanswerButton(parent.blocks()).path("value").asText());
+        assertEquals(r.answers().asMap(), parsed.answers(), "the button's value reads back as what it carries");
+    }
+
+    @Test
+    void the_parent_metadata_holds_the_fields_of_the_design_contract() throws Exception {
+        Recommendation r = score(SlackPayloads.djangoAnswers());
+
+        SlackMessage parent = renderer.parent(r, new Authors(Optional.of("Customer portal"), ASKER, ASKER));
+
+        ObjectNode expected = (ObjectNode) JSON.readTree("""
+                {"event_type": "framework_recommendation",
+                 "event_payload": {"recommendation": "django", "scores": {"django": 5, "flask": 0},
+                                   "margin": 5, "confidence": "strong", "consider_fastapi": false,
+                                   "fastapi": "none", "basis": "count", "decided_by_tie": false,
+                                   "decisive": [], "project": "Customer portal",
+                                   "asked_by": "U0ASKER1", "answered_by": "U0ASKER1"}}""");
+        ((ObjectNode) expected.path("event_payload")).set("answers", JSON.valueToTree(SlackPayloads.djangoAnswers()));
+        assertEquals(expected, parent.metadata());
+    }
+
+    @Test
+    void every_message_of_a_recommendation_carries_the_same_metadata() {
+        Recommendation r = score(SlackPayloads.djangoAnswers());
+        Authors authors = new Authors(Optional.empty(), ASKER, ASKER);
+
+        SlackMessage parent = renderer.parent(r, authors);
+        SlackMessage explanation = renderer.explanation(r, SCORER.whatWouldChange(r), authors);
+
+        assertEquals(parent.metadata(), explanation.metadata());
+        assertEquals(parent.metadata(), renderer.withNote(parent, "A note.").metadata());
+        assertFalse(parent.metadata().path("event_payload").has("project"), "no project, no project field");
+    }
+
+    @Test
+    void the_explanation_numbers_its_citations_and_links_every_source_with_a_url() {
+        Recommendation r = score(SlackPayloads.djangoAnswers());
+
+        SlackMessage explanation = renderer.explanation(r, SCORER.whatWouldChange(r),
+                new Authors(Optional.empty(), ASKER, ASKER));
+
+        String text = allText(explanation.blocks());
+        for (Source source : r.citedSources()) {
+            String number = "[" + r.citationNumber(source) + "]";
+            assertTrue(text.contains(number), number + " for " + source.id() + " in " + text);
+            source.url().ifPresent(url -> assertTrue(text.contains("<" + url + "|"), url + " is linked"));
+        }
+        assertTrue(text.contains("*Sources*"), text);
+        assertFalse(text.contains("gives a tie to Django"), "no tie, no tie rule: " + text);
+    }
+
+    @Test
+    void a_tie_shows_the_tie_rule_with_its_numbered_citation() {
+        Recommendation tie = score(answers("admin_ui", "yes", "api_only", "yes"));
+
+        SlackMessage explanation = renderer.explanation(tie, SCORER.whatWouldChange(tie),
+                new Authors(Optional.empty(), ASKER, ASKER));
+
+        assertTrue(tie.decidedByTie(), "1 to 1 is a tie");
+        String text = allText(explanation.blocks());
+        assertTrue(text.contains("*Rule:* Django and Flask have 1 answer each, and article 004's five-question "
+                + "framework gives a tie to Django."), text);
+        for (Citation citation : BANK.rules().tie()) {
+            assertTrue(text.contains(Mrkdwn.escape(citation.quote())), "quotes: " + citation.quote());
+            String number = "[" + tie.citationNumber(citation.source()) + "]";
+            assertTrue(text.contains(citation.source().url().map(url -> "<" + url + "|" + number + ">")
+                    .orElse(number)), "cites " + number + " for the tie rule: " + text);
+        }
+        assertTrue(explanation.metadata().path("event_payload").path("decided_by_tie").asBoolean());
+    }
+
+    @Test
+    void article_004s_fastapi_verdict_heads_the_parent_and_is_quoted_in_the_thread() {
+        Recommendation r = score(answers("outlook", "high_throughput_json", "admin_ui", "yes"));
+        Authors authors = new Authors(Optional.empty(), ASKER, ASKER);
+
+        SlackMessage parent = renderer.parent(r, authors);
+        SlackMessage explanation = renderer.explanation(r, SCORER.whatWouldChange(r), authors);
+
+        assertTrue(r.fastApi().instead());
+        assertEquals("Article 004 points to FastAPI · Django or Flask: Django",
+                parent.blocks().get(0).path("text").path("text").asText());
+        assertTrue(allText(parent.blocks()).contains(":zap: *Article 004 points to FastAPI over both* for "),
+                allText(parent.blocks()));
+        assertTrue(parent.text().startsWith("Article 004 points to FastAPI over both Django and Flask"),
+                parent.text());
+        String thread = allText(explanation.blocks());
+        assertTrue(thread.contains(":zap: *Article 004 points to FastAPI over both*"), thread);
+        assertFalse(thread.contains("the articles say"), "only article 004 mentions FastAPI: " + thread);
+        assertTrue(thread.contains("“" + Mrkdwn.escape("\"high-throughput JSON\" → FastAPI.") + "”"),
+                "the thread quotes the article: " + thread);
+        assertTrue(parent.metadata().path("event_payload").path("consider_fastapi").asBoolean());
+    }
+
+    @Test
+    void without_a_fastapi_answer_there_is_no_fastapi_note() {
+        Recommendation r = score(SlackPayloads.djangoAnswers());
+        Authors authors = new Authors(Optional.empty(), ASKER, ASKER);
+
+        assertFalse(allText(renderer.parent(r, authors).blocks()).contains("FastAPI"));
+        assertFalse(allText(renderer.explanation(r, SCORER.whatWouldChange(r), authors).blocks()).contains("FastAPI"));
+    }
+
+    @Test
+    void a_revision_says_who_changed_what_and_whether_the_result_flipped() {
+        Recommendation before = score(SlackPayloads.djangoAnswers());
+        Recommendation after = score(answers("api_only", "yes", "team_experience", "over_5_years",
+                "outlook", "keep_small"));
+
+        SlackMessage revision = renderer.revision(after, before, SCORER.whatWouldChange(after),
+                new Authors(Optional.empty(), ASKER, "U0OTHER1"));
+
+        String text = allText(revision.blocks());
+        assertTrue(text.contains("<@U0OTHER1> revised the answers:"), text);
+        assertTrue(text.contains("flipped from *Django* to *Flask*"), text);
+        assertTrue(revision.text().contains("flipped from Django to Flask"), revision.text());
+    }
+
+    @Test
+    void the_dm_note_comes_first_and_in_the_notification_text() {
+        SlackMessage parent = renderer.parent(score(SlackPayloads.djangoAnswers()), new Authors(Optional.empty(), ASKER, ASKER));
+        String why = DecisionPoster.whyNotPosted("C0PRIVATE", "not_in_channel");
+
+        SlackMessage noted = renderer.withNote(parent, why);
+
+        assertEquals("context", noted.blocks().get(0).path("type").asText());
+        assertTrue(allText(noted.blocks().get(0)).contains("/invite"), noted.blocks().get(0).toString());
+        assertTrue(noted.text().startsWith(why), noted.text());
+        assertEquals(parent.blocks().size() + 1, noted.blocks().size());
+    }
+
+    @Test
+    void every_message_for_every_enumerated_answer_set_is_within_slack_limits() {
+        Map<String, Map<String, String>> corners = AnswerCombinations.of(BANK, 0);
+        Recommendation firstOptions = score(corners.get("every first option"));
+        Map<String, String> lastOptions = corners.get("every last option before unsure");
+        Authors worst = new Authors(Optional.of(WORST_PROJECT), LONG_USER, OTHER_LONG_USER);
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+
+        AnswerCombinations.of(BANK, 300).forEach((description, answers) -> {
+            Recommendation r = score(answers);
+            SlackMessage parent = renderer.parent(r, worst);
+            Map<String, SlackMessage> messages = new LinkedHashMap<>();
+            messages.put("parent", parent);
+            messages.put("explanation", renderer.explanation(r, SCORER.whatWouldChange(r), worst));
+            messages.put("revision", renderer.revision(r, firstOptions, SCORER.whatWouldChange(r), worst));
+            TeamTally team = TeamTally.of(BANK, SCORER, List.of(answers, firstOptions.answers().asMap(), lastOptions));
+            messages.put("team parent", renderer.parent(r, worst, Optional.of(team)));
+            for (String error : List.of("not_in_channel", "channel_not_found", "is_archived")) {
+                messages.put("DM after " + error,
+                        renderer.withNote(parent, DecisionPoster.whyNotPosted("C0PRIVATE", error)));
+            }
+            messages.forEach((name, message) -> {
+                List<String> found = new ArrayList<>(BlockKitLimits.messageProblems(message.text(),
+                        message.blocks()));
+                found.addAll(metadataProblems(message.metadata(), r));
+                if (name.equals("team parent")) {
+                    found.addAll(teamMetadataProblems(message.metadata().path("event_payload").path("team")));
+                }
+                if (!found.isEmpty()) {
+                    problems.put(description + ", " + name, found);
+                }
+            });
+        });
+
+        assertTrue(problems.isEmpty(), problems.size() + " answer sets break Slack's limits, e.g. "
+                + problems.entrySet().stream().limit(10).toList());
+    }
+
+    /** What a tool reading the metadata relies on (DESIGN.md, recommendation metadata). */
+    private static List<String> metadataProblems(JsonNode metadata, Recommendation r) {
+        List<String> problems = new ArrayList<>();
+        JsonNode payload = metadata.path("event_payload");
+        if (!SlackIds.RECOMMENDATION_EVENT.equals(metadata.path("event_type").asText())) {
+            problems.add("event_type is " + metadata.path("event_type"));
+        }
+        if (!payload.path("recommendation").asText().equals(r.framework().id())) {
+            problems.add("recommendation is " + payload.path("recommendation"));
+        }
+        if (payload.path("scores").path("django").asInt(-1) != r.scores().django()
+                || payload.path("scores").path("flask").asInt(-1) != r.scores().flask()) {
+            problems.add("scores are " + payload.path("scores"));
+        }
+        if (!payload.path("confidence").isTextual() || !payload.path("consider_fastapi").isBoolean()) {
+            problems.add("confidence or consider_fastapi missing: " + payload);
+        }
+        if (!payload.path("answers").equals(JSON.valueToTree(r.answers().asMap()))) {
+            problems.add("answers are " + payload.path("answers"));
+        }
+        return problems;
+    }
+
+    /** DESIGN.md's team metadata, for a thread where three people answered. */
+    private static List<String> teamMetadataProblems(JsonNode team) {
+        List<String> problems = new ArrayList<>();
+        if (team.path("people").asInt() != 3) {
+            problems.add("team.people is " + team.path("people"));
+        }
+        if (team.path("django").asInt(-1) + team.path("flask").asInt(-1) != 3) {
+            problems.add("each of the 3 people counts once for one side: " + team);
+        }
+        if (!List.of("django", "flask").contains(team.path("recommendation").asText())) {
+            problems.add("team.recommendation is " + team.path("recommendation"));
+        }
+        if (!team.path("split").isArray()) {
+            problems.add("team.split is " + team.path("split"));
+        }
+        return problems;
+    }
+
+    private static Recommendation score(Map<String, String> answers) {
+        return SCORER.score(BANK.answers(answers));
+    }
+
+    /** Every question unsure except the {@code question, option} pairs given. */
+    private static Map<String, String> answers(String... questionOptionPairs) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        BANK.questions().forEach(q -> answers.put(q.id(), "unsure"));
+        for (int i = 0; i < questionOptionPairs.length; i += 2) {
+            answers.put(questionOptionPairs[i], questionOptionPairs[i + 1]);
+        }
+        return answers;
+    }
+
+    private static JsonNode reanswerButton(JsonNode blocks) {
+        for (JsonNode block : blocks) {
+            for (JsonNode element : block.path("elements")) {
+                if (SlackIds.REANSWER.equals(element.path("action_id").asText())) {
+                    return element;
+                }
+            }
+        }
+        throw new AssertionError("no Re-answer button in " + blocks);
+    }
+
+    /** The text of every text object in a block tree, one per line. */
+    private static String allText(JsonNode node) {
+        StringBuilder text = new StringBuilder();
+        collectText(node, text);
+        return text.toString();
+    }
+
+    private static void collectText(JsonNode node, StringBuilder into) {
+        String type = node.path("type").asText();
+        if ((type.equals("mrkdwn") || type.equals("plain_text")) && node.path("text").isTextual()) {
+            into.append(node.path("text").asText()).append('\n');
+        }
+        for (JsonNode child : node) {
+            collectText(child, into);
+        }
+    }
+}
