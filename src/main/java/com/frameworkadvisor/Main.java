@@ -1,10 +1,10 @@
 package com.frameworkadvisor;
 
-import com.frameworkadvisor.config.Settings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.bank.InvalidQuestionBankException;
 import com.frameworkadvisor.bank.QuestionBankLoader;
 import com.frameworkadvisor.cli.Cli;
+import com.frameworkadvisor.config.Settings;
 import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.decision.Scorer;
 import com.frameworkadvisor.slack.AdvisorApp;

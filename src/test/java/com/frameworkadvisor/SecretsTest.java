@@ -1,9 +1,9 @@
 package com.frameworkadvisor;
 
-import com.frameworkadvisor.config.Settings;
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.frameworkadvisor.config.Settings;
 import com.frameworkadvisor.slack.AdvisorApp;
 import com.frameworkadvisor.slack.StartupException;
 import com.frameworkadvisor.store.DatabaseUrl;

@@ -1,8 +1,8 @@
 package com.frameworkadvisor.bank;
 
-import com.frameworkadvisor.decision.Question;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.frameworkadvisor.decision.Question;
 
 import java.util.List;
 import java.util.Map;

@@ -9,7 +9,6 @@ import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import javax.sql.DataSource;
 
 /** {@link DecisionStore} on JDBC: parameterised SQL only, a HikariCP pool, schema by Flyway migrations. */
 public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {

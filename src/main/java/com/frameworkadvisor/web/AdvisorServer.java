@@ -15,8 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** The HTTP host: Slack's requests at {@code POST /slack/events}, and {@code GET /health}. */
 public final class AdvisorServer {
     private static final Logger log = LoggerFactory.getLogger(AdvisorServer.class);
-    /** Slack's payloads are a few KiB; anything far larger is refused before it is parsed. */
-    static final long MAX_BODY_BYTES = 64 * 1024;
     public static final String EVENTS_PATH = "/slack/events";
 
     private final AdvisorApp slack;
@@ -29,7 +27,7 @@ public final class AdvisorServer {
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.threadPool = requestThreads();
-            config.http.maxRequestSize = MAX_BODY_BYTES; // BoltAdapter reads the body itself, to the same limit
+            config.http.maxRequestSize = RequestBody.MAX_BYTES; // BoltAdapter reads the body itself, to this limit
             config.routes.post(EVENTS_PATH, adapter::handle);
             config.routes.get("/health", this::health);
             config.routes.exception(HttpResponseException.class, (e, ctx) ->

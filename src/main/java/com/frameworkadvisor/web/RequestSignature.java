@@ -1,12 +1,12 @@
 package com.frameworkadvisor.web;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Slack's request signature: {@code v0=} and the hex HMAC-SHA256, keyed with the signing secret, of

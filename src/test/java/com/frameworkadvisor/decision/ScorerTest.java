@@ -1,7 +1,7 @@
 package com.frameworkadvisor.decision;
 
-import com.frameworkadvisor.support.TinyBank;
 import com.frameworkadvisor.bank.QuestionBankLoader;
+import com.frameworkadvisor.support.TinyBank;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;

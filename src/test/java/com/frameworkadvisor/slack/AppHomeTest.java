@@ -1,10 +1,10 @@
 package com.frameworkadvisor.slack;
 
-import com.frameworkadvisor.support.BlockTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.store.DecisionHistory;
 import com.frameworkadvisor.support.AppUnderTest;
+import com.frameworkadvisor.support.BlockTrees;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.SlackPayloads;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package com.frameworkadvisor.slack;
 
-import com.frameworkadvisor.slack.render.Mrkdwn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.cli.Cli;
 import com.frameworkadvisor.decision.Scorer;
+import com.frameworkadvisor.slack.render.Mrkdwn;
 import com.frameworkadvisor.support.AppUnderTest;
 import com.frameworkadvisor.support.ArticleScenarios;
 import com.frameworkadvisor.support.ArticleScenarios.Scenario;

@@ -2,8 +2,8 @@ package com.frameworkadvisor.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.frameworkadvisor.support.BlockTrees;
 import com.frameworkadvisor.support.AppUnderTest;
+import com.frameworkadvisor.support.BlockTrees;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.SlackPayloads;
 import com.frameworkadvisor.support.TestApp;

@@ -1,11 +1,11 @@
 package com.frameworkadvisor.slack;
 
-import com.frameworkadvisor.slack.delivery.DecisionPoster;
-import com.frameworkadvisor.slack.listen.DecisionSubmission;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.bank.QuestionBankLoader;
 import com.frameworkadvisor.decision.QuestionBank;
+import com.frameworkadvisor.slack.delivery.DecisionPoster;
+import com.frameworkadvisor.slack.listen.DecisionSubmission;
 import com.frameworkadvisor.support.SignedRequests;
 import com.frameworkadvisor.support.SlackPayloads;
 import com.slack.api.bolt.request.RequestHeaders;

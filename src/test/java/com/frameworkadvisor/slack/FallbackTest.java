@@ -1,8 +1,8 @@
 package com.frameworkadvisor.slack;
 
-import com.frameworkadvisor.slack.payload.ModalMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.frameworkadvisor.slack.payload.ModalMetadata;
 import com.frameworkadvisor.support.AppUnderTest;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.SlackPayloads;

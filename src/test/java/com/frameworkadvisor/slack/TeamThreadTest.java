@@ -1,9 +1,9 @@
 package com.frameworkadvisor.slack;
 
-import com.frameworkadvisor.slack.payload.SlackIds;
-import com.frameworkadvisor.slack.render.MessageRenderer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.frameworkadvisor.slack.payload.SlackIds;
+import com.frameworkadvisor.slack.render.MessageRenderer;
 import com.frameworkadvisor.store.DecisionHistory;
 import com.frameworkadvisor.store.ThreadKey;
 import com.frameworkadvisor.support.BlockTrees;

@@ -1,7 +1,7 @@
 package com.frameworkadvisor.support;
 
-import com.frameworkadvisor.config.Settings;
 import com.frameworkadvisor.bank.QuestionBankLoader;
+import com.frameworkadvisor.config.Settings;
 import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.slack.AdvisorApp;
 import com.frameworkadvisor.store.DatabaseUrl;

@@ -166,7 +166,7 @@ class FuzzTest {
         if (outcome.ioProblem() != null) {
             // A server may close the connection on a body it refuses as too large; anything else must answer.
             long bytes = outcome.sent().body().getBytes(StandardCharsets.UTF_8).length;
-            return bytes > AdvisorServer.MAX_BODY_BYTES ? null : "no answer (" + outcome.ioProblem() + ")";
+            return bytes > RequestBody.MAX_BYTES ? null : "no answer (" + outcome.ioProblem() + ")";
         }
         if (outcome.status() >= 500) {
             return "HTTP " + outcome.status() + " " + outcome.body();

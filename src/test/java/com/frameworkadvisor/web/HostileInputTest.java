@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HostileInputTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** The server's limit ({@code AdvisorServer.MAX_BODY_BYTES}): Slack's payloads are a few KiB. */
+    /** The server's limit ({@code RequestBody.MAX_BYTES}): Slack's payloads are a few KiB. */
     private static final int MAX_BODY_BYTES = 64 * 1024;
     private static final String PARENT_TS = "1700000000.000101";
     private static final String PARENT_JSON = "\"" + PARENT_TS + "\"";

@@ -2,8 +2,8 @@ package com.frameworkadvisor.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.frameworkadvisor.config.Settings;
 import com.frameworkadvisor.bank.QuestionBankLoader;
+import com.frameworkadvisor.config.Settings;
 import com.frameworkadvisor.slack.AdvisorApp;
 import com.frameworkadvisor.slack.StartupException;
 import com.frameworkadvisor.store.DatabaseUrl;

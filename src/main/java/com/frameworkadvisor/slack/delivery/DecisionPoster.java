@@ -1,22 +1,22 @@
 package com.frameworkadvisor.slack.delivery;
 
-import com.frameworkadvisor.slack.render.SlackMessage;
-import com.frameworkadvisor.slack.webapi.SlackCallException;
-import com.frameworkadvisor.slack.payload.ModalMetadata;
-import com.frameworkadvisor.slack.render.MessageRenderer;
-import com.frameworkadvisor.slack.webapi.WebApi;
 import com.frameworkadvisor.decision.Answers;
 import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.decision.Recommendation;
 import com.frameworkadvisor.decision.Scorer;
 import com.frameworkadvisor.decision.TeamTally;
+import com.frameworkadvisor.slack.payload.ModalMetadata;
+import com.frameworkadvisor.slack.render.MessageRenderer;
+import com.frameworkadvisor.slack.render.MessageRenderer.Authors;
+import com.frameworkadvisor.slack.render.SlackMessage;
+import com.frameworkadvisor.slack.webapi.SlackCallException;
+import com.frameworkadvisor.slack.webapi.WebApi;
 import com.frameworkadvisor.store.AnswerSet;
 import com.frameworkadvisor.store.DecisionStore;
 import com.frameworkadvisor.store.StoreUnavailableException;
 import com.frameworkadvisor.store.StoredDecision;
 import com.frameworkadvisor.store.TeamChange;
 import com.frameworkadvisor.store.ThreadKey;
-import com.frameworkadvisor.slack.render.MessageRenderer.Authors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +51,7 @@ public final class DecisionPoster {
     private final QuestionBank bank;
     private final DecisionStore store;
     private final Clock clock;
-public 
-    DecisionPoster(WebApi api, MessageRenderer renderer, Scorer scorer, QuestionBank bank, DecisionStore store,
+    public DecisionPoster(WebApi api, MessageRenderer renderer, Scorer scorer, QuestionBank bank, DecisionStore store,
                    Clock clock) {
         this.api = api;
         this.renderer = renderer;
@@ -61,8 +60,7 @@ public
         this.store = store;
         this.clock = clock;
     }
-public 
-    void deliver(Submission submission) {
+    public void deliver(Submission submission) {
         try {
             deliverOrThrow(submission);
         } catch (RuntimeException e) {
@@ -214,8 +212,7 @@ public
             lost(submission, r, e);
         }
     }
-public 
-    static String whyNotPosted(String channel, String error) {
+    public static String whyNotPosted(String channel, String error) {
         return switch (error) {
             case "not_in_channel" -> "I couldn't post in <#" + channel + "> because I'm not a member. Invite me "
                     + "with `/invite @Framework Advisor` and I can post there next time.";

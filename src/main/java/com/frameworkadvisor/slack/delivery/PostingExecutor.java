@@ -30,8 +30,7 @@ public final class PostingExecutor implements Executor {
     static final Duration ADMISSION_WAIT = Duration.ofSeconds(1);
 
     private final ThreadPoolExecutor pool;
-public 
-    PostingExecutor() {
+    public PostingExecutor() {
         this(THREADS, QUEUE, ADMISSION_WAIT);
     }
 

@@ -1,12 +1,12 @@
 package com.frameworkadvisor.slack.listen;
 
-import com.frameworkadvisor.slack.webapi.SlackCallException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.slack.payload.ModalMetadata;
 import com.frameworkadvisor.slack.payload.SlackPayloadParts;
 import com.frameworkadvisor.slack.render.HistoryRenderer;
 import com.frameworkadvisor.slack.render.ModalRenderer;
+import com.frameworkadvisor.slack.webapi.SlackCallException;
 import com.frameworkadvisor.slack.webapi.WebApi;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.store.DecisionHistory;
 import com.frameworkadvisor.store.DecisionStore;
 import com.frameworkadvisor.store.StoreUnavailableException;
@@ -33,8 +33,7 @@ public final class AskCommand implements SlashCommandHandler {
     private final ObjectMapper json;
     private final HistoryRenderer history;
     private final DecisionStore store;
-public 
-    AskCommand(String command, ModalRenderer modals, WebApi api, ObjectMapper json, HistoryRenderer history,
+    public AskCommand(String command, ModalRenderer modals, WebApi api, ObjectMapper json, HistoryRenderer history,
                DecisionStore store) {
         this.command = command;
         this.modals = modals;

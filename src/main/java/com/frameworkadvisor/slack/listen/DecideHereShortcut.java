@@ -1,12 +1,12 @@
 package com.frameworkadvisor.slack.listen;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.slack.payload.ModalMetadata;
 import com.frameworkadvisor.slack.payload.SlackIds;
-import com.frameworkadvisor.slack.webapi.SlackCallException;
 import com.frameworkadvisor.slack.payload.SlackPayloadParts;
 import com.frameworkadvisor.slack.render.ModalRenderer;
+import com.frameworkadvisor.slack.webapi.SlackCallException;
 import com.frameworkadvisor.slack.webapi.WebApi;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.bolt.context.builtin.MessageShortcutContext;
 import com.slack.api.bolt.handler.builtin.MessageShortcutHandler;
@@ -29,8 +29,7 @@ public final class DecideHereShortcut implements MessageShortcutHandler {
     private final ModalRenderer modals;
     private final WebApi api;
     private final ObjectMapper json;
-public 
-    DecideHereShortcut(ModalRenderer modals, WebApi api, ObjectMapper json) {
+    public DecideHereShortcut(ModalRenderer modals, WebApi api, ObjectMapper json) {
         this.modals = modals;
         this.api = api;
         this.json = json;

@@ -1,23 +1,23 @@
 package com.frameworkadvisor.slack.listen;
 
-import com.frameworkadvisor.slack.payload.SlackPayloadParts;
-import com.frameworkadvisor.slack.webapi.SlackCallException;
-import com.frameworkadvisor.slack.payload.DecisionButtonValue;
-import com.frameworkadvisor.slack.payload.SlackIds;
-import com.frameworkadvisor.slack.payload.UnreadablePayloadException;
-import com.frameworkadvisor.slack.render.BlockKit;
-import com.frameworkadvisor.slack.render.DecisionRecordRenderer;
-import com.frameworkadvisor.slack.render.HistoryRenderer;
-import com.frameworkadvisor.slack.render.MessageRenderer;
-import com.frameworkadvisor.slack.render.Mrkdwn;
-import com.frameworkadvisor.slack.render.SlackMessage;
-import com.frameworkadvisor.slack.webapi.WebApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.decision.Recommendation;
 import com.frameworkadvisor.decision.Scorer;
 import com.frameworkadvisor.decision.TeamTally;
+import com.frameworkadvisor.slack.payload.DecisionButtonValue;
+import com.frameworkadvisor.slack.payload.SlackIds;
+import com.frameworkadvisor.slack.payload.SlackPayloadParts;
+import com.frameworkadvisor.slack.payload.UnreadablePayloadException;
+import com.frameworkadvisor.slack.render.BlockKit;
+import com.frameworkadvisor.slack.render.DecisionRecordRenderer;
+import com.frameworkadvisor.slack.render.HistoryRenderer;
+import com.frameworkadvisor.slack.render.MessageRenderer;
 import com.frameworkadvisor.slack.render.MessageRenderer.Authors;
+import com.frameworkadvisor.slack.render.Mrkdwn;
+import com.frameworkadvisor.slack.render.SlackMessage;
+import com.frameworkadvisor.slack.webapi.SlackCallException;
+import com.frameworkadvisor.slack.webapi.WebApi;
 import com.frameworkadvisor.store.AnswerSet;
 import com.frameworkadvisor.store.DecisionStore;
 import com.frameworkadvisor.store.StoreUnavailableException;
@@ -53,8 +53,7 @@ public final class DecisionRecorder {
     private final Executor executor;
     private final ObjectMapper json;
     private final Clock clock;
-public 
-    DecisionRecorder(WebApi api, MessageRenderer messages, DecisionRecordRenderer records, Scorer scorer,
+    public DecisionRecorder(WebApi api, MessageRenderer messages, DecisionRecordRenderer records, Scorer scorer,
                      QuestionBank bank, DecisionStore store, Executor executor, ObjectMapper json, Clock clock) {
         this.api = api;
         this.messages = messages;

@@ -1,5 +1,10 @@
 package com.frameworkadvisor.slack.listen;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.frameworkadvisor.decision.CheckboxGroup;
+import com.frameworkadvisor.decision.Option;
+import com.frameworkadvisor.decision.Question;
+import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.slack.delivery.DecisionPoster;
 import com.frameworkadvisor.slack.payload.DecisionForm;
 import com.frameworkadvisor.slack.payload.ModalMetadata;
@@ -7,11 +12,6 @@ import com.frameworkadvisor.slack.payload.SlackIds;
 import com.frameworkadvisor.slack.payload.SlackPayloadParts;
 import com.frameworkadvisor.slack.payload.UnreadablePayloadException;
 import com.frameworkadvisor.slack.render.ModalRenderer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.frameworkadvisor.decision.CheckboxGroup;
-import com.frameworkadvisor.decision.Option;
-import com.frameworkadvisor.decision.Question;
-import com.frameworkadvisor.decision.QuestionBank;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
@@ -30,8 +30,8 @@ import java.util.concurrent.RejectedExecutionException;
  * The decision modal was submitted: validate, ack at once (closing the modal or showing field errors), and
  * hand the posting to the executor so Slack's 3-second ack window is never at risk.
  *
- * <p>Two ways in, one answer: Bolt calls {@link #apply} (Socket Mode, and any HTTP payload the adapter leaves to
- * Bolt); the HTTP adapter calls {@link #submit} with a form it read itself ({@link AdvisorApp#submitDecision}).
+ * <p>Two ways in, one answer: Bolt calls {@link #apply} (Socket Mode, and any payload left to Bolt); over HTTP,
+ * {@link #answerRead} reads the submission itself with {@link SubmissionReader} and answers without Bolt.
  */
 public final class DecisionSubmission implements ViewSubmissionHandler {
     private static final Logger log = LoggerFactory.getLogger(DecisionSubmission.class);
@@ -40,8 +40,8 @@ public final class DecisionSubmission implements ViewSubmissionHandler {
     private final DecisionPoster poster;
     private final Executor executor;
     private final ObjectMapper json;
-public 
-    DecisionSubmission(QuestionBank bank, DecisionPoster poster, Executor executor, ObjectMapper json) {
+    private final SubmissionReader reader = new SubmissionReader();
+    public DecisionSubmission(QuestionBank bank, DecisionPoster poster, Executor executor, ObjectMapper json) {
         this.bank = bank;
         this.poster = poster;
         this.executor = executor;
@@ -51,6 +51,20 @@ public
     @Override
     public Response apply(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
         return submit(DecisionForm.of(request.getPayload()), ctx);
+    }
+
+    /**
+     * The answer to a raw request body when it is plainly a submission of the decision modal; empty for anything
+     * else, which Bolt then parses and routes.
+     *
+     * <p>This skips Bolt's middleware, on purpose and only here: Bolt 1.48 builds a new Gson for every payload it
+     * parses, which made parsing a submission cost more than handling it (docs/performance.md). What the skipped
+     * middleware does is done elsewhere: the HTTP host verifies the signature (Bolt's check is off anyway), and
+     * while Slack refuses the token the caller leaves submissions to Bolt, whose authorization then refuses them.
+     * It can go, with {@link SubmissionReader}, once Bolt parses payloads with a shared Gson.
+     */
+    public Optional<Response> answerRead(byte[] body) {
+        return reader.decisionSubmission(body).map(form -> submit(form, new ViewSubmissionContext()));
     }
 
     /** The ack for a submitted decision modal; {@code ctx} only builds the response. */

@@ -1,5 +1,10 @@
 package com.frameworkadvisor.slack.listen;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.frameworkadvisor.decision.QuestionBank;
+import com.frameworkadvisor.decision.Source;
 import com.frameworkadvisor.slack.payload.ModalMetadata;
 import com.frameworkadvisor.slack.payload.SlackIds;
 import com.frameworkadvisor.slack.payload.SlackPayloadParts;
@@ -9,11 +14,6 @@ import com.frameworkadvisor.slack.render.ModalRenderer;
 import com.frameworkadvisor.slack.render.Mrkdwn;
 import com.frameworkadvisor.slack.webapi.SlackCallException;
 import com.frameworkadvisor.slack.webapi.WebApi;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.frameworkadvisor.decision.QuestionBank;
-import com.frameworkadvisor.decision.Source;
 import com.frameworkadvisor.store.DecisionHistory;
 import com.frameworkadvisor.store.DecisionStore;
 import com.frameworkadvisor.store.StoreUnavailableException;
@@ -49,8 +49,7 @@ public final class HomeTab {
     private final Executor executor;
     private final ObjectMapper json;
     private final String command;
-public 
-    HomeTab(QuestionBank bank, WebApi api, ModalRenderer modals, HistoryRenderer history, DecisionStore store,
+    public HomeTab(QuestionBank bank, WebApi api, ModalRenderer modals, HistoryRenderer history, DecisionStore store,
             Executor executor, ObjectMapper json, String command) {
         this.bank = bank;
         this.api = api;

@@ -1,14 +1,14 @@
 package com.frameworkadvisor.slack.listen;
 
-import com.frameworkadvisor.slack.payload.UnreadablePayloadException;
-import com.frameworkadvisor.slack.webapi.SlackCallException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.slack.payload.DecisionButtonValue;
 import com.frameworkadvisor.slack.payload.ModalMetadata;
 import com.frameworkadvisor.slack.payload.SlackIds;
 import com.frameworkadvisor.slack.payload.SlackPayloadParts;
+import com.frameworkadvisor.slack.payload.UnreadablePayloadException;
 import com.frameworkadvisor.slack.render.ModalRenderer;
+import com.frameworkadvisor.slack.webapi.SlackCallException;
 import com.frameworkadvisor.slack.webapi.WebApi;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.store.AnswerSet;
 import com.frameworkadvisor.store.DecisionStore;
 import com.frameworkadvisor.store.ThreadKey;
@@ -40,8 +40,7 @@ public final class ReanswerAction implements BlockActionHandler {
     private final Executor executor;
     private final ObjectMapper json;
     private final DecisionStore store;
-public 
-    ReanswerAction(ModalRenderer modals, WebApi api, Executor executor, ObjectMapper json, DecisionStore store) {
+    public ReanswerAction(ModalRenderer modals, WebApi api, Executor executor, ObjectMapper json, DecisionStore store) {
         this.modals = modals;
         this.api = api;
         this.executor = executor;

@@ -3,12 +3,10 @@ package com.frameworkadvisor.slack.listen;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.frameworkadvisor.slack.AdvisorApp;
 import com.frameworkadvisor.slack.payload.DecisionForm;
 import com.frameworkadvisor.slack.payload.SlackIds;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a submission of the decision modal from the raw body, for {@link AdvisorApp#submitDecision}, instead of
+ * Reads a submission of the decision modal from the raw body, for {@link DecisionSubmission#answerRead}, instead of
  * leaving it to Bolt. Bolt 1.48 parses each payload with a new Gson, building a reflective adapter for every class
  * it meets, and Slack sends the whole view back with every submission, blocks and all, though the listener reads
  * only a few fields. That made Bolt's parsing more than half of the app's CPU in the submission benchmark (README,
@@ -31,19 +29,9 @@ import java.util.Set;
  * Bolt, which then routes or refuses it as it always did: this reader never answers differently from Bolt, it only
  * answers sooner ({@code SubmissionReaderTest} compares the two).
  */
-public final class SubmissionReader {
+final class SubmissionReader {
     private static final byte[] PAYLOAD = "payload=".getBytes(StandardCharsets.US_ASCII);
-    /** The value of each ASCII hex digit; -1 for other characters. */
-    private static final int[] HEX = new int[128];
     private static final JsonFactory JSON = new JsonFactory();
-
-    static {
-        Arrays.fill(HEX, -1);
-        for (int i = 0; i < 16; i++) {
-            HEX["0123456789abcdef".charAt(i)] = i;
-            HEX["0123456789ABCDEF".charAt(i)] = i;
-        }
-    }
 
     /** Not the shape of Slack's view submissions: left to Bolt. */
     private static final class Unexpected extends Exception {
@@ -53,7 +41,7 @@ public final class SubmissionReader {
     }
 
     /** The decision modal's form in a submission body; empty for anything else, which Bolt then parses. */
-    public Optional<DecisionForm> decisionSubmission(byte[] body) {
+    Optional<DecisionForm> decisionSubmission(byte[] body) {
         if (!startsWith(body, PAYLOAD)) {
             return Optional.empty();
         }
@@ -264,59 +252,4 @@ public final class SubmissionReader {
         return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
-    /**
-     * The form decoding ({@code +} is a space, {@code %XX} a byte) of {@code form} from {@code start}, done as
-     * Jackson reads: a block action, whose type comes first, goes to Bolt after its first few KB are decoded,
-     * instead of the whole body being decoded here and then again by Bolt.
-     */
-    static final class FormValue extends InputStream {
-        private final byte[] form;
-        private int next;
-
-        FormValue(byte[] form, int start) {
-            this.form = form;
-            this.next = start;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] into, int offset, int length) throws IOException {
-            Objects.checkFromIndexSize(offset, length, into.length);
-            byte[] from = form;
-            int at = next;
-            if (at >= from.length) {
-                return length == 0 ? 0 : -1;
-            }
-            int to = offset;
-            int end = offset + length;
-            while (to < end && at < from.length) {
-                byte b = from[at];
-                if (b == '%') {
-                    int high = at + 2 < from.length ? hex(from[at + 1]) : -1;
-                    int low = high >= 0 ? hex(from[at + 2]) : -1;
-                    if (low < 0) {
-                        throw new IOException("not a percent escape at " + at);
-                    }
-                    into[to++] = (byte) (high << 4 | low);
-                    at += 3;
-                } else if (b == '&' || b == '=' || b < 0) {
-                    throw new IOException("not a single form-encoded value at " + at);
-                } else {
-                    into[to++] = b == '+' ? (byte) ' ' : b;
-                    at++;
-                }
-            }
-            next = at;
-            return to - offset;
-        }
-    }
-
-    private static int hex(byte b) {
-        return b >= 0 ? HEX[b] : -1;
-    }
 }

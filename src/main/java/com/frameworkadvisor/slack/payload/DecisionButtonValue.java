@@ -1,9 +1,9 @@
 package com.frameworkadvisor.slack.payload;
 
-import com.frameworkadvisor.slack.render.BlockKit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.frameworkadvisor.slack.render.BlockKit;
 
 import java.util.Map;
 import java.util.Objects;
@@ -25,8 +25,7 @@ public record DecisionButtonValue(Optional<String> project, String askedBy, Map<
         Objects.requireNonNull(recordedBy, "recordedBy");
         answers = Map.copyOf(answers);
     }
-public 
-    DecisionButtonValue(Optional<String> project, String askedBy, Map<String, String> answers) {
+    public DecisionButtonValue(Optional<String> project, String askedBy, Map<String, String> answers) {
         this(project, askedBy, answers, Optional.empty());
     }
 
@@ -34,8 +33,7 @@ public
     public DecisionButtonValue recordedBy(String user) {
         return new DecisionButtonValue(project, askedBy, answers, Optional.of(user));
     }
-public 
-    String toJson(ObjectMapper json) {
+    public String toJson(ObjectMapper json) {
         ObjectNode node = json.createObjectNode();
         project.ifPresent(p -> node.put("project", p));
         node.put("asked_by", askedBy);

@@ -1,9 +1,9 @@
 package com.frameworkadvisor.slack.payload;
 
-import com.frameworkadvisor.slack.render.BlockKit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.frameworkadvisor.slack.render.BlockKit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,12 +68,10 @@ public record ModalMetadata(String channel, Optional<String> threadTs, Optional<
         return new ModalMetadata(channel, Optional.of(threadTs), Optional.of(parentTs), Optional.of(askedBy),
                 previous);
     }
-public 
-    boolean isRevision() {
+    public boolean isRevision() {
         return parentTs.isPresent() && !previous.isEmpty();
     }
-public 
-    String toJson(ObjectMapper json) {
+    public String toJson(ObjectMapper json) {
         ObjectNode node = json.createObjectNode().put("channel", channel);
         threadTs.ifPresent(ts -> node.put("thread_ts", ts));
         parentTs.ifPresent(ts -> node.put("parent_ts", ts));

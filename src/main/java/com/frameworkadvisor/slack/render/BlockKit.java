@@ -14,12 +14,10 @@ public final class BlockKit {
 
     private BlockKit() {
     }
-public 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return NODES.objectNode();
     }
-public 
-    static ArrayNode array() {
+    public static ArrayNode array() {
         return NODES.arrayNode();
     }
 
@@ -30,14 +28,12 @@ public
     static ObjectNode mrkdwn(String text) {
         return object().put("type", "mrkdwn").put("text", text);
     }
-public 
-    static ObjectNode header(String text) {
+    public static ObjectNode header(String text) {
         ObjectNode block = object().put("type", "header");
         block.set("text", plainText(fit(text, MAX_HEADER_TEXT)));
         return block;
     }
-public 
-    static ObjectNode section(String mrkdwnText) {
+    public static ObjectNode section(String mrkdwnText) {
         ObjectNode block = object().put("type", "section");
         block.set("text", mrkdwn(fit(mrkdwnText, MAX_SECTION_TEXT)));
         return block;
@@ -48,19 +44,16 @@ public
         block.putArray("elements").add(mrkdwn(fit(mrkdwnText, MAX_SECTION_TEXT)));
         return block;
     }
-public 
-    static ObjectNode divider() {
+    public static ObjectNode divider() {
         return object().put("type", "divider");
     }
-public 
-    static ObjectNode button(String actionId, String text, String value) {
+    public static ObjectNode button(String actionId, String text, String value) {
         ObjectNode button = object().put("type", "button").put("action_id", actionId);
         button.set("text", plainText(fit(text, MAX_BUTTON_TEXT)));
         button.put("value", value);
         return button;
     }
-public 
-    static ObjectNode actions(String blockId, ObjectNode... elements) {
+    public static ObjectNode actions(String blockId, ObjectNode... elements) {
         ObjectNode block = object().put("type", "actions").put("block_id", blockId);
         ArrayNode list = block.putArray("elements");
         for (ObjectNode element : elements) {

@@ -30,8 +30,7 @@ public final class DecisionRecordRenderer {
     public record Facts(Recommendation newest, Optional<TeamTally> team, Optional<String> project, List<String> people,
                  String recordedBy, Instant at, String threadUrl) {
     }
-public 
-    String markdown(Facts f) {
+    public String markdown(Facts f) {
         String framework = f.team().filter(TeamTally::isTeam).map(t -> t.recommendation().displayName())
                 .orElse(f.newest().framework().displayName());
         String project = f.project().orElse("this project");

@@ -12,8 +12,7 @@ import java.util.List;
 public final class HistoryRenderer {
     private final QuestionBank bank;
     private final Scorer scorer;
-public 
-    HistoryRenderer(QuestionBank bank, Scorer scorer) {
+    public HistoryRenderer(QuestionBank bank, Scorer scorer) {
         this.bank = bank;
         this.scorer = scorer;
     }

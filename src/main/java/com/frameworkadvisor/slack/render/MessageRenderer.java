@@ -1,7 +1,5 @@
 package com.frameworkadvisor.slack.render;
 
-import com.frameworkadvisor.slack.payload.DecisionButtonValue;
-import com.frameworkadvisor.slack.payload.SlackIds;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,13 +17,15 @@ import com.frameworkadvisor.decision.RecommendationFields;
 import com.frameworkadvisor.decision.Source;
 import com.frameworkadvisor.decision.TeamTally;
 import com.frameworkadvisor.decision.WhatWouldChange;
+import com.frameworkadvisor.slack.payload.DecisionButtonValue;
+import com.frameworkadvisor.slack.payload.SlackIds;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -37,8 +37,7 @@ public final class MessageRenderer {
 
     private final QuestionBank bank;
     private final ObjectMapper json;
-public 
-    MessageRenderer(QuestionBank bank, ObjectMapper json) {
+    public MessageRenderer(QuestionBank bank, ObjectMapper json) {
         this.bank = bank;
         this.json = json;
     }

@@ -1,8 +1,8 @@
 package com.frameworkadvisor.slack.render;
 
-import com.frameworkadvisor.slack.webapi.WebApiForm;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.frameworkadvisor.slack.webapi.WebApiForm;
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;

@@ -1,6 +1,5 @@
 package com.frameworkadvisor.slack.render;
 
-import com.frameworkadvisor.slack.payload.SlackIds;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.frameworkadvisor.decision.CheckboxGroup;
@@ -8,6 +7,7 @@ import com.frameworkadvisor.decision.Option;
 import com.frameworkadvisor.decision.Question;
 import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.decision.Source;
+import com.frameworkadvisor.slack.payload.SlackIds;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,8 +31,7 @@ public final class ModalRenderer {
     private final QuestionBank bank;
     private final List<Modal.Block> questionBlocks;
     private final Modal.Block intro;
-public 
-    ModalRenderer(QuestionBank bank) {
+    public ModalRenderer(QuestionBank bank) {
         this.bank = bank;
         List<Modal.Block> blocks = new ArrayList<>();
         Set<String> groups = new HashSet<>();

@@ -1,9 +1,9 @@
 package com.frameworkadvisor.slack.webapi;
 
-import javax.net.SocketFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import javax.net.SocketFactory;
 
 /**
  * Sockets with Nagle's algorithm off. OkHttp (under Slack's Web API client) writes a request's headers and body

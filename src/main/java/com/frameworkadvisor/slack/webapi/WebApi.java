@@ -1,8 +1,8 @@
 package com.frameworkadvisor.slack.webapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.frameworkadvisor.slack.render.Modal;
 import com.frameworkadvisor.slack.render.SlackMessage;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,8 +59,7 @@ public final class WebApi {
                 .add("unfurl_links", false)
                 .add("unfurl_media", false)).path("ts").asText();
     }
-public 
-    void updateMessage(String channel, String ts, SlackMessage message) throws SlackCallException {
+    public void updateMessage(String channel, String ts, SlackMessage message) throws SlackCallException {
         call("chat.update", Budget.BACKGROUND, message(message).add("channel", channel).add("ts", ts));
     }
 

@@ -132,7 +132,7 @@ class SubmissionReaderTest {
 
     @Test
     void form_decoding_reads_plus_as_space_and_percent_escapes_as_utf8_bytes() throws IOException {
-        byte[] decoded = new SubmissionReader.FormValue(bytes("x=a+b%20%E2%9C%93%f0%9f%9a%80"), 2).readAllBytes();
+        byte[] decoded = new FormValue(bytes("x=a+b%20%E2%9C%93%f0%9f%9a%80"), 2).readAllBytes();
 
         assertEquals("a b ✓🚀", new String(decoded, StandardCharsets.UTF_8));
         assertFalse(new String(decoded, StandardCharsets.UTF_8).contains("%"));
@@ -141,7 +141,7 @@ class SubmissionReaderTest {
     @Test
     void form_decoding_refuses_what_is_not_one_form_value() {
         for (String form : List.of("x=%E2%9", "x=%G0", "x=a&b=c", "x=a=b", "x=✓")) {
-            SubmissionReader.FormValue value = new SubmissionReader.FormValue(bytes(form), 2);
+            FormValue value = new FormValue(bytes(form), 2);
 
             assertThrows(IOException.class, value::readAllBytes, form);
         }

@@ -1,8 +1,5 @@
 package com.frameworkadvisor.slack.render;
 
-import com.frameworkadvisor.slack.delivery.DecisionPoster;
-import com.frameworkadvisor.slack.payload.DecisionButtonValue;
-import com.frameworkadvisor.slack.payload.SlackIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +10,9 @@ import com.frameworkadvisor.decision.Recommendation;
 import com.frameworkadvisor.decision.Scorer;
 import com.frameworkadvisor.decision.Source;
 import com.frameworkadvisor.decision.TeamTally;
+import com.frameworkadvisor.slack.delivery.DecisionPoster;
+import com.frameworkadvisor.slack.payload.DecisionButtonValue;
+import com.frameworkadvisor.slack.payload.SlackIds;
 import com.frameworkadvisor.slack.render.MessageRenderer.Authors;
 import com.frameworkadvisor.support.AnswerCombinations;
 import com.frameworkadvisor.support.BlockKitLimits;

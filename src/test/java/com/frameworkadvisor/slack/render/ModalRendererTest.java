@@ -1,6 +1,5 @@
 package com.frameworkadvisor.slack.render;
 
-import com.frameworkadvisor.slack.payload.ModalMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +8,7 @@ import com.frameworkadvisor.decision.CheckboxGroup;
 import com.frameworkadvisor.decision.Option;
 import com.frameworkadvisor.decision.Question;
 import com.frameworkadvisor.decision.QuestionBank;
+import com.frameworkadvisor.slack.payload.ModalMetadata;
 import com.frameworkadvisor.support.AnswerCombinations;
 import com.frameworkadvisor.support.BlockKitLimits;
 import org.junit.jupiter.api.Test;
