@@ -9,15 +9,10 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.frameworkadvisor.bank.BankYaml.CheckboxYaml;
-import com.frameworkadvisor.bank.BankYaml.CitationYaml;
-import com.frameworkadvisor.bank.BankYaml.OptionYaml;
 import com.frameworkadvisor.bank.BankYaml.QuestionYaml;
 import com.frameworkadvisor.bank.BankYaml.SourceYaml;
 import com.frameworkadvisor.decision.CheckboxGroup;
-import com.frameworkadvisor.decision.Citation;
 import com.frameworkadvisor.decision.DecisiveRule;
-import com.frameworkadvisor.decision.FastApiSignal;
 import com.frameworkadvisor.decision.Lean;
 import com.frameworkadvisor.decision.Option;
 import com.frameworkadvisor.decision.Question;
@@ -34,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -56,7 +50,6 @@ public final class QuestionBankLoader {
     static final int MAX_QUESTIONS = 20;
     /** The scorer keeps the criteria an answer set counts as in the bits of one long. */
     static final int MAX_CRITERIA = Long.SIZE;
-
 
     private final ObjectMapper yaml = yamlMapper();
 

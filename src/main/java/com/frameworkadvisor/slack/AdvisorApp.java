@@ -16,8 +16,10 @@ import com.frameworkadvisor.slack.listen.ReanswerAction;
 import com.frameworkadvisor.slack.payload.SlackIds;
 import com.frameworkadvisor.slack.render.DecisionRecordRenderer;
 import com.frameworkadvisor.slack.render.HistoryRenderer;
-import com.frameworkadvisor.slack.render.MessageRenderer;
+import com.frameworkadvisor.slack.render.HomeRenderer;
 import com.frameworkadvisor.slack.render.ModalRenderer;
+import com.frameworkadvisor.slack.render.ParentRenderer;
+import com.frameworkadvisor.slack.render.ThreadRenderer;
 import com.frameworkadvisor.slack.webapi.NoDelaySocketFactory;
 import com.frameworkadvisor.slack.webapi.SlackCallException;
 import com.frameworkadvisor.slack.webapi.SlackHealth;
@@ -35,8 +37,8 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewClosedRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
@@ -109,22 +111,24 @@ public final class AdvisorApp {
                 posting);
 
         ModalRenderer modals = new ModalRenderer(bank);
-        MessageRenderer messages = new MessageRenderer(bank, json);
+        ParentRenderer parents = new ParentRenderer(json);
+        ThreadRenderer threads = new ThreadRenderer(bank, json);
         Scorer scorer = new Scorer(bank);
         Clock clock = Clock.systemUTC();
         HistoryRenderer history = new HistoryRenderer(bank, scorer);
-        DecisionPoster poster = new DecisionPoster(api, messages, scorer, bank, store, clock);
+        DecisionPoster poster = new DecisionPoster(api, parents, threads, scorer, bank, store, clock);
         bolt.command(settings.command(), new AskCommand(settings.command(), modals, api, json, history,
                 store));
         DecisionSubmission decisionSubmission = new DecisionSubmission(bank, poster, posting, json);
         bolt.viewSubmission(SlackIds.DECISION_MODAL, decisionSubmission);
         bolt.blockAction(SlackIds.REANSWER, new ReanswerAction(modals, api, posting, json, store));
         bolt.messageShortcut(SlackIds.DECIDE_HERE_SHORTCUT, new DecideHereShortcut(modals, api, json));
-        DecisionRecorder recorder = new DecisionRecorder(api, messages, new DecisionRecordRenderer(), scorer, bank,
+        DecisionRecorder recorder = new DecisionRecorder(api, parents, threads, new DecisionRecordRenderer(), scorer, bank,
                 store, posting, json, clock);
         bolt.blockAction(SlackIds.RECORD_DECISION, recorder::record);
         bolt.blockAction(SlackIds.REOPEN_DECISION, recorder::reopen);
-        HomeTab home = new HomeTab(bank, api, modals, history, store, posting, json, settings.command());
+        HomeTab home = new HomeTab(api, modals, new HomeRenderer(bank, history, settings.command()), store, posting,
+                json);
         bolt.event(AppHomeOpenedEvent.class, home::opened);
         bolt.blockAction(SlackIds.HOME_NEW_DECISION, home::startDecision);
         return new AdvisorApp(settings, bolt, api, health, posting, decisionSubmission);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.store.DecisionHistory;
 import com.frameworkadvisor.support.AppUnderTest;
-import com.frameworkadvisor.support.BlockTrees;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.SlackPayloads;
 import org.junit.jupiter.api.Test;

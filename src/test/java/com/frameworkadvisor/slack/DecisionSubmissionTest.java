@@ -37,7 +37,7 @@ class DecisionSubmissionTest {
             throw new RejectedExecutionException("queue full");
         };
         // The poster is never reached when the executor refuses, so it needs no Slack client or store here.
-        DecisionPoster poster = new DecisionPoster(null, null, null, BANK, null, Clock.systemUTC());
+        DecisionPoster poster = new DecisionPoster(null, null, null, null, BANK, null, Clock.systemUTC());
         DecisionSubmission listener = new DecisionSubmission(BANK, poster, full, JSON);
         String payload = SlackPayloads.viewSubmission(SlackPayloads.ASKER,
                 SlackPayloads.newDecisionMetadata(SlackPayloads.CHANNEL), SlackPayloads.djangoAnswers(), null)

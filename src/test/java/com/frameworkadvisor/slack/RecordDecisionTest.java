@@ -21,7 +21,6 @@ import com.frameworkadvisor.slack.render.SlackMessage;
 import com.frameworkadvisor.store.ThreadKey;
 import com.frameworkadvisor.support.AppUnderTest;
 import com.frameworkadvisor.support.BlockKitLimits;
-import com.frameworkadvisor.support.BlockTrees;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.SlackPayloads;
 import com.frameworkadvisor.support.TestApp;

@@ -3,7 +3,6 @@ package com.frameworkadvisor.slack;
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.frameworkadvisor.support.BlockTrees;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.FakeSlackApi.Call;
 import com.frameworkadvisor.support.LogCapture;

@@ -3,7 +3,7 @@ package com.frameworkadvisor.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.slack.payload.SlackIds;
-import com.frameworkadvisor.slack.render.MessageRenderer;
+import com.frameworkadvisor.slack.render.ParentRenderer;
 import com.frameworkadvisor.store.DecisionHistory;
 import com.frameworkadvisor.store.ThreadKey;
 import com.frameworkadvisor.support.BlockTrees;
@@ -282,7 +282,7 @@ class TeamThreadTest {
             assertTrue(text.contains("Team recommendation: Django"), text);
             assertTrue(text.contains("3 people answered. Combined answers → *Django* (Django 4 · Flask 1"), text);
             assertTrue(text.contains("Each person's own result: Django 2 · Flask 1."), text);
-            assertTrue(text.contains(MessageRenderer.TEAM_RULE), "the rule is said in one sentence: " + text);
+            assertTrue(text.contains(ParentRenderer.TEAM_RULE), "the rule is said in one sentence: " + text);
             assertTrue(text.contains("API only: 2 yes · 1 no"), text);
             assertTrue(text.contains("Admin UI: 2 yes · 1 no"), text);
             assertTrue(parent.param("text").contains("3 answered"), parent.param("text"));

@@ -6,9 +6,11 @@ import com.frameworkadvisor.decision.Recommendation;
 import com.frameworkadvisor.decision.Scorer;
 import com.frameworkadvisor.decision.TeamTally;
 import com.frameworkadvisor.slack.payload.ModalMetadata;
-import com.frameworkadvisor.slack.render.MessageRenderer;
-import com.frameworkadvisor.slack.render.MessageRenderer.Authors;
+import com.frameworkadvisor.slack.render.Authors;
+import com.frameworkadvisor.slack.render.Notices;
+import com.frameworkadvisor.slack.render.ParentRenderer;
 import com.frameworkadvisor.slack.render.SlackMessage;
+import com.frameworkadvisor.slack.render.ThreadRenderer;
 import com.frameworkadvisor.slack.webapi.SlackCallException;
 import com.frameworkadvisor.slack.webapi.WebApi;
 import com.frameworkadvisor.store.AnswerSet;
@@ -46,15 +48,17 @@ public final class DecisionPoster {
     }
 
     private final WebApi api;
-    private final MessageRenderer renderer;
+    private final ParentRenderer parents;
+    private final ThreadRenderer threads;
     private final Scorer scorer;
     private final QuestionBank bank;
     private final DecisionStore store;
     private final Clock clock;
-    public DecisionPoster(WebApi api, MessageRenderer renderer, Scorer scorer, QuestionBank bank, DecisionStore store,
+    public DecisionPoster(WebApi api, ParentRenderer parents, ThreadRenderer threads, Scorer scorer, QuestionBank bank, DecisionStore store,
                    Clock clock) {
         this.api = api;
-        this.renderer = renderer;
+        this.parents = parents;
+        this.threads = threads;
         this.scorer = scorer;
         this.bank = bank;
         this.store = store;
@@ -97,10 +101,10 @@ public final class DecisionPoster {
         String channel = submission.target().channel();
         // In an existing thread (the message shortcut) the headline is the first reply; otherwise it starts one.
         Optional<String> existingThread = submission.target().threadTs();
-        String parentTs = api.postMessage(channel, existingThread.orElse(null), renderer.parent(r, authors));
+        String parentTs = api.postMessage(channel, existingThread.orElse(null), parents.parent(r, authors));
         try {
             api.postMessage(channel, existingThread.orElse(parentTs),
-                    renderer.explanation(r, scorer.whatWouldChange(r), authors));
+                    threads.explanation(r, scorer.whatWouldChange(r), authors));
         } catch (SlackCallException e) {
             // The headline is already in the channel; posting it again elsewhere would duplicate it.
             log.warn("explanation_not_posted channel={} thread={} error={}", channel, parentTs, e.error());
@@ -112,9 +116,7 @@ public final class DecisionPoster {
             // The thread works without the store (the Re-answer button carries its answers); the team tally
             // starts with the next re-answer that reaches the database.
             log.warn("decision_not_stored channel={} thread={} problem=\"{}\"", channel, parentTs, e.getMessage());
-            api.tell(channel, submission.userId(), "I posted the recommendation, but I couldn't reach my "
-                    + "database, so it isn't in the channel's history or the team tally yet. Re-answering in its "
-                    + "thread in a few minutes will count it.");
+            api.tell(channel, submission.userId(), Notices.POSTED_NOT_STORED);
         }
     }
 
@@ -124,11 +126,11 @@ public final class DecisionPoster {
         String parentTs = target.parentTs().orElseThrow();
         Recommendation previous = scorer.score(bank.answersIgnoringUnknown(target.previous()));
         Optional<Recorded> recorded = record(submission, authors, r);
-        api.postMessage(target.channel(), threadTs, renderer.revision(r, previous, scorer.whatWouldChange(r),
-                authors, recorded.map(rec -> new MessageRenderer.TeamChangeView(tally(rec.change().before()),
+        api.postMessage(target.channel(), threadTs, threads.revision(r, previous, scorer.whatWouldChange(r),
+                authors, recorded.map(rec -> new ThreadRenderer.TeamChangeView(tally(rec.change().before()),
                         tally(rec.change().after())))));
         if (recorded.isEmpty()) {
-            updateParent(target.channel(), parentTs, renderer.parent(r, authors));
+            updateParent(target.channel(), parentTs, parents.parent(r, authors));
             return;
         }
         // Under the decision's lock, across instances: each update sees every answer set recorded before it, so
@@ -138,14 +140,14 @@ public final class DecisionPoster {
                 AnswerSet newest = latest.get(latest.size() - 1);
                 Recommendation shown = scorer.score(bank.answersIgnoringUnknown(newest.answers()));
                 Authors shownAuthors = new Authors(authors.project(), authors.askedBy(), newest.userId());
-                updateParent(target.channel(), parentTs, renderer.parent(shown, shownAuthors,
+                updateParent(target.channel(), parentTs, parents.parent(shown, shownAuthors,
                         Optional.of(tally(latest))));
                 return null;
             });
         } catch (StoreUnavailableException e) {
             log.warn("team_parent_not_updated channel={} thread={} problem=\"{}\"", target.channel(), threadTs,
                     e.getMessage());
-            updateParent(target.channel(), parentTs, renderer.parent(r, authors));
+            updateParent(target.channel(), parentTs, parents.parent(r, authors));
         }
     }
 
@@ -171,9 +173,7 @@ public final class DecisionPoster {
         } catch (StoreUnavailableException e) {
             log.warn("answers_not_stored channel={} thread={} problem=\"{}\"", target.channel(),
                     thread.threadTs(), e.getMessage());
-            api.tell(target.channel(), submission.userId(), "I posted your answers in the thread, but I "
-                    + "couldn't reach my database, so they aren't counted in the team tally yet. Press *Re-answer* "
-                    + "again in a few minutes to be counted.");
+            api.tell(target.channel(), submission.userId(), Notices.ANSWERS_NOT_STORED);
             return Optional.empty();
         }
     }
@@ -198,32 +198,20 @@ public final class DecisionPoster {
     /** Slack's answer was "you can't post there": tell the user why, and send the recommendation as a DM. */
     private void fallBack(Submission submission, Recommendation r, Authors authors, SlackCallException cause) {
         String channel = submission.target().channel();
-        String why = whyNotPosted(channel, cause.error());
+        String why = Notices.whyNotPosted(channel, cause.error());
         // Fails where the bot cannot see the conversation at all; the DM below carries the same note.
-        api.tell(channel, submission.userId(), why + " I've sent you the recommendation as a direct message.");
+        api.tell(channel, submission.userId(), why + Notices.SENT_AS_DM);
         try {
             String dm = api.openDirectMessage(submission.userId());
-            SlackMessage parent = renderer.withNote(renderer.parent(r, authors), why);
+            SlackMessage parent = parents.withNote(parents.parent(r, authors), why);
             String parentTs = api.postMessage(dm, null, parent);
-            api.postMessage(dm, parentTs, renderer.explanation(r, scorer.whatWouldChange(r), authors));
+            api.postMessage(dm, parentTs, threads.explanation(r, scorer.whatWouldChange(r), authors));
             log.info("decision_sent_as_dm channel={} user={} reason={} recommendation={}", channel,
                     submission.userId(), cause.error(), r.framework().id());
         } catch (SlackCallException e) {
             lost(submission, r, e);
         }
     }
-    public static String whyNotPosted(String channel, String error) {
-        return switch (error) {
-            case "not_in_channel" -> "I couldn't post in <#" + channel + "> because I'm not a member. Invite me "
-                    + "with `/invite @Framework Advisor` and I can post there next time.";
-            case "is_archived" -> "I couldn't post in <#" + channel + "> because it is archived. Unarchive it, "
-                    + "or use me in another channel (invite me there with `/invite @Framework Advisor`).";
-            default -> "I couldn't post in that conversation: it is a private channel I'm not in, or a direct "
-                    + "message I can't see. In a private channel, invite me with `/invite @Framework Advisor`; "
-                    + "otherwise use me from a channel I'm in.";
-        };
-    }
-
     /**
      * Slack stayed down, or did not answer a post in time: log the whole decision once, at error level, so an
      * operator can re-send it (after a {@value SlackCallException#NO_ANSWER}, only if it is missing in Slack).

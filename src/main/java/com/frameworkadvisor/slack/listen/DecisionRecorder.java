@@ -9,13 +9,13 @@ import com.frameworkadvisor.slack.payload.DecisionButtonValue;
 import com.frameworkadvisor.slack.payload.SlackIds;
 import com.frameworkadvisor.slack.payload.SlackPayloadParts;
 import com.frameworkadvisor.slack.payload.UnreadablePayloadException;
-import com.frameworkadvisor.slack.render.BlockKit;
+import com.frameworkadvisor.slack.render.Authors;
 import com.frameworkadvisor.slack.render.DecisionRecordRenderer;
 import com.frameworkadvisor.slack.render.HistoryRenderer;
-import com.frameworkadvisor.slack.render.MessageRenderer;
-import com.frameworkadvisor.slack.render.MessageRenderer.Authors;
-import com.frameworkadvisor.slack.render.Mrkdwn;
+import com.frameworkadvisor.slack.render.Notices;
+import com.frameworkadvisor.slack.render.ParentRenderer;
 import com.frameworkadvisor.slack.render.SlackMessage;
+import com.frameworkadvisor.slack.render.ThreadRenderer;
 import com.frameworkadvisor.slack.webapi.SlackCallException;
 import com.frameworkadvisor.slack.webapi.WebApi;
 import com.frameworkadvisor.store.AnswerSet;
@@ -45,7 +45,8 @@ public final class DecisionRecorder {
     private static final Logger log = LoggerFactory.getLogger(DecisionRecorder.class);
 
     private final WebApi api;
-    private final MessageRenderer messages;
+    private final ParentRenderer parents;
+    private final ThreadRenderer threads;
     private final DecisionRecordRenderer records;
     private final Scorer scorer;
     private final QuestionBank bank;
@@ -53,10 +54,11 @@ public final class DecisionRecorder {
     private final Executor executor;
     private final ObjectMapper json;
     private final Clock clock;
-    public DecisionRecorder(WebApi api, MessageRenderer messages, DecisionRecordRenderer records, Scorer scorer,
+    public DecisionRecorder(WebApi api, ParentRenderer parents, ThreadRenderer threads, DecisionRecordRenderer records, Scorer scorer,
                      QuestionBank bank, DecisionStore store, Executor executor, ObjectMapper json, Clock clock) {
         this.api = api;
-        this.messages = messages;
+        this.parents = parents;
+        this.threads = threads;
         this.records = records;
         this.scorer = scorer;
         this.bank = bank;
@@ -75,11 +77,11 @@ public final class DecisionRecorder {
         press(request.getPayload(), SlackIds.RECORD_DECISION).ifPresent(press -> later(press, () -> {
             DecisionButtonValue value = DecisionButtonValue.parse(json, press.value());
             State state = state(press, value);
-            var recorded = new MessageRenderer.Recorded(press.user(), clock.instant());
+            var recorded = new ParentRenderer.Recorded(press.user(), clock.instant());
             var facts = new DecisionRecordRenderer.Facts(state.supporting(), state.team(), value.project(),
                     state.people(), press.user(), recorded.at(), HistoryRenderer.threadUrl(press.teamDomain(),
                     press.channel(), press.parentTs(), press.threadTs()));
-            SlackMessage parent = messages.parent(state.newest(), state.authors(), state.team(),
+            SlackMessage parent = parents.parent(state.newest(), state.authors(), state.team(),
                     Optional.of(recorded));
             api.postMessage(press.channel(), press.threadTs(), records.message(facts, parent.metadata()));
             api.updateMessage(press.channel(), press.parentTs(), parent);
@@ -96,19 +98,13 @@ public final class DecisionRecorder {
             String recordedBy = value.recordedBy().orElseThrow(() ->
                     new UnreadablePayloadException("the Reopen button has no recorded_by"));
             if (!press.user().equals(recordedBy)) {
-                tell(press, "Only " + Mrkdwn.user(recordedBy) + ", who recorded this decision, can reopen it. "
-                        + "Ask them, or start a new decision.");
+                tell(press, Notices.onlyRecorderReopens(recordedBy));
                 return;
             }
             State state = state(press, value);
             api.updateMessage(press.channel(), press.parentTs(),
-                    messages.parent(state.newest(), state.authors(), state.team(), Optional.empty()));
-            api.postMessage(press.channel(), press.threadTs(), new SlackMessage(
-                    Mrkdwn.user(press.user()) + " reopened the decision: Re-answer is back on the parent message.",
-                    BlockKit.array().add(BlockKit.section(Mrkdwn.user(press.user()) + " reopened the decision. "
-                            + "*Re-answer* and *Record decision* are back on the parent message.")),
-                    BlockKit.object().put("event_type", "framework_decision_reopened")
-                            .set("event_payload", BlockKit.object().put("by", press.user()))));
+                    parents.parent(state.newest(), state.authors(), state.team(), Optional.empty()));
+            api.postMessage(press.channel(), press.threadTs(), threads.reopened(press.user()));
             log.info("decision_reopened channel={} thread={} by={}", press.channel(), press.parentTs(),
                     press.user());
         }));
@@ -143,17 +139,8 @@ public final class DecisionRecorder {
         Optional<TeamTally> team = latest.size() > 1
                 ? Optional.of(TeamTally.of(bank, scorer, latest.stream().map(AnswerSet::answers).toList()))
                 : Optional.empty();
-        // The record's reasons must argue for what the team decided: the newest answers that point that way.
-        Recommendation supporting = newest;
-        if (team.isPresent() && team.get().recommendation() != newest.framework()) {
-            for (int i = latest.size() - 1; i >= 0; i--) {
-                Recommendation candidate = scorer.score(bank.answersIgnoringUnknown(latest.get(i).answers()));
-                if (candidate.framework() == team.get().recommendation()) {
-                    supporting = candidate;
-                    break;
-                }
-            }
-        }
+        // The record's reasons argue for what the team decided: its combined answers.
+        Recommendation supporting = team.map(TeamTally::combined).orElse(newest);
         return new State(newest, supporting, new Authors(value.project(), value.askedBy(), newestBy), team,
                 people);
     }
@@ -188,11 +175,10 @@ public final class DecisionRecorder {
                     work.run();
                 } catch (UnreadablePayloadException e) {
                     log.warn("button_rejected channel={} reason=\"{}\"", press.channel(), e.getMessage());
-                    tell(press, "This button can't be read any more. Run the command again to start a new decision.");
+                    tell(press, Notices.BUTTON_UNREADABLE);
                 } catch (SlackCallException e) {
                     log.warn("record_failed channel={} error={}", press.channel(), e.error());
-                    tell(press, "I couldn't update this decision (Slack said " + e.error() + "). Please press the "
-                            + "button again in a moment.");
+                    tell(press, Notices.recordFailed(e.error()));
                 }
             });
         } catch (RejectedExecutionException e) {

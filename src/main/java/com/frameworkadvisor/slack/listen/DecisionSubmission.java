@@ -12,6 +12,7 @@ import com.frameworkadvisor.slack.payload.SlackIds;
 import com.frameworkadvisor.slack.payload.SlackPayloadParts;
 import com.frameworkadvisor.slack.payload.UnreadablePayloadException;
 import com.frameworkadvisor.slack.render.ModalRenderer;
+import com.frameworkadvisor.slack.render.Notices;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
@@ -75,20 +76,18 @@ public final class DecisionSubmission implements ViewSubmissionHandler {
             target = ModalMetadata.parse(json, form.privateMetadata());
         } catch (UnreadablePayloadException e) {
             log.warn("submission_rejected reason=\"{}\"", e.getMessage());
-            return ctx.ackWithErrors(Map.of(firstQuestion, "This form can't be read any more. Close it and run "
-                    + "the command again."));
+            return ctx.ackWithErrors(Map.of(firstQuestion, Notices.FORM_UNREADABLE));
         }
         String userId = form.user();
         if (!SlackPayloadParts.isUserId(userId)) {
-            return ctx.ackWithErrors(Map.of(firstQuestion, "I couldn't tell who you are. Close this form and try "
-                    + "again."));
+            return ctx.ackWithErrors(Map.of(firstQuestion, Notices.WHO_ARE_YOU));
         }
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, String> answers = new LinkedHashMap<>();
         for (CheckboxGroup group : bank.groups()) {
             List<String> boxes = bank.questionsIn(group).stream().map(Question::id).toList();
             if (!boxes.containsAll(form.ticked(group.id()))) {
-                errors.put(group.id(), "One of these is no longer offered. Untick it and submit again.");
+                errors.put(group.id(), Notices.BOX_NO_LONGER_OFFERED);
             }
         }
         for (Question question : bank.questions()) {
@@ -99,9 +98,9 @@ public final class DecisionSubmission implements ViewSubmissionHandler {
             }
             String chosen = form.value(question.id());
             if (chosen == null) {
-                errors.put(question.id(), "Choose an answer, or “Not sure / doesn't matter”.");
+                errors.put(question.id(), Notices.CHOOSE_AN_ANSWER);
             } else if (question.option(chosen).isEmpty()) {
-                errors.put(question.id(), "That answer is no longer offered. Choose again.");
+                errors.put(question.id(), Notices.ANSWER_NO_LONGER_OFFERED);
             } else {
                 answers.put(question.id(), chosen);
             }
@@ -110,8 +109,7 @@ public final class DecisionSubmission implements ViewSubmissionHandler {
                 .filter(p -> !p.isEmpty());
         if (project.isPresent() && project.get().codePointCount(0, project.get().length())
                 > ModalRenderer.MAX_PROJECT) {
-            errors.put(SlackIds.PROJECT, "Keep the project name to " + ModalRenderer.MAX_PROJECT
-                    + " characters or fewer.");
+            errors.put(SlackIds.PROJECT, Notices.projectTooLong(ModalRenderer.MAX_PROJECT));
         }
         if (!errors.isEmpty()) {
             return ctx.ackWithErrors(errors);
@@ -122,8 +120,7 @@ public final class DecisionSubmission implements ViewSubmissionHandler {
             executor.execute(() -> poster.deliver(submission));
         } catch (RejectedExecutionException e) {
             log.warn("submission_rejected reason=busy channel={} user={}", target.channel(), userId);
-            return ctx.ackWithErrors(Map.of(firstQuestion, "I'm too busy to take this right now. Wait a few "
-                    + "seconds and press Recommend again; your answers are still here."));
+            return ctx.ackWithErrors(Map.of(firstQuestion, Notices.TOO_BUSY));
         }
         return ctx.ack();
     }

@@ -1,17 +1,11 @@
 package com.frameworkadvisor.slack.listen;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.frameworkadvisor.decision.QuestionBank;
-import com.frameworkadvisor.decision.Source;
 import com.frameworkadvisor.slack.payload.ModalMetadata;
 import com.frameworkadvisor.slack.payload.SlackIds;
 import com.frameworkadvisor.slack.payload.SlackPayloadParts;
-import com.frameworkadvisor.slack.render.BlockKit;
-import com.frameworkadvisor.slack.render.HistoryRenderer;
+import com.frameworkadvisor.slack.render.HomeRenderer;
 import com.frameworkadvisor.slack.render.ModalRenderer;
-import com.frameworkadvisor.slack.render.Mrkdwn;
 import com.frameworkadvisor.slack.webapi.SlackCallException;
 import com.frameworkadvisor.slack.webapi.WebApi;
 import com.frameworkadvisor.store.DecisionHistory;
@@ -41,24 +35,21 @@ public final class HomeTab {
     private static final Logger log = LoggerFactory.getLogger(HomeTab.class);
     static final int RECENT = 5;
 
-    private final QuestionBank bank;
     private final WebApi api;
     private final ModalRenderer modals;
-    private final HistoryRenderer history;
+    private final HomeRenderer home;
     private final DecisionStore store;
     private final Executor executor;
     private final ObjectMapper json;
-    private final String command;
-    public HomeTab(QuestionBank bank, WebApi api, ModalRenderer modals, HistoryRenderer history, DecisionStore store,
-            Executor executor, ObjectMapper json, String command) {
-        this.bank = bank;
+
+    public HomeTab(WebApi api, ModalRenderer modals, HomeRenderer home, DecisionStore store, Executor executor,
+                   ObjectMapper json) {
         this.api = api;
         this.modals = modals;
-        this.history = history;
+        this.home = home;
         this.store = store;
         this.executor = executor;
         this.json = json;
-        this.command = command;
     }
 
     /** {@code app_home_opened}: ack at once, publish the Home view after. */
@@ -87,40 +78,10 @@ public final class HomeTab {
             log.warn("home_without_history problem=\"{}\"", e.getMessage());
         }
         try {
-            api.publishHome(user, view(recent, storeDown, dm));
+            api.publishHome(user, home.view(recent, storeDown, dm));
         } catch (SlackCallException e) {
             log.warn("home_not_published error={}", e.error());
         }
-    }
-
-    ObjectNode view(List<DecisionHistory> recent, boolean storeDown, String dm) {
-        ObjectNode view = BlockKit.object().put("type", "home");
-        ArrayNode blocks = view.putArray("blocks");
-        blocks.add(BlockKit.header("Django or Flask? Decide it as a team."));
-        blocks.add(BlockKit.section("Type `" + command + " [project name]` in a channel, answer a few questions, and "
-                + "I post a recommendation there, with the reasons in its thread. Teammates press *Re-answer* to add "
-                + "their answers: the parent shows the team's result and where you disagree. *Record decision* "
-                + "closes it with a decision record for your repository."));
-        StringBuilder sources = new StringBuilder("*Where the advice comes from*: every rule cites one of these "
-                + "articles.");
-        for (Source source : bank.sources()) {
-            sources.append("\n• ").append(Mrkdwn.link(source.url().orElse(null), source.name())).append(" · ")
-                    .append(Mrkdwn.escape(source.publisher()));
-        }
-        blocks.add(BlockKit.section(sources.toString()));
-        blocks.add(BlockKit.actions("home_actions", BlockKit.button(SlackIds.HOME_NEW_DECISION,
-                "Start a new decision", dm == null ? "" : dm).put("style", "primary")));
-        blocks.add(BlockKit.divider());
-        if (storeDown) {
-            blocks.add(BlockKit.section("*Your recent decisions*\nI can't read them right now (my database is "
-                    + "unavailable). Open this tab again in a few minutes."));
-        } else if (recent.isEmpty()) {
-            blocks.add(BlockKit.section("*Your recent decisions*\nNone yet. Start one with the button above or `"
-                    + command + "` in a channel."));
-        } else {
-            blocks.add(BlockKit.section("*Your recent decisions*\n" + history.lines(recent, null)));
-        }
-        return view;
     }
 
     /** "Start a new decision": the questions, with the result posted in the person's DM with the bot. */

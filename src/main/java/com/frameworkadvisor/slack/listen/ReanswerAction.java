@@ -7,6 +7,7 @@ import com.frameworkadvisor.slack.payload.SlackIds;
 import com.frameworkadvisor.slack.payload.SlackPayloadParts;
 import com.frameworkadvisor.slack.payload.UnreadablePayloadException;
 import com.frameworkadvisor.slack.render.ModalRenderer;
+import com.frameworkadvisor.slack.render.Notices;
 import com.frameworkadvisor.slack.webapi.SlackCallException;
 import com.frameworkadvisor.slack.webapi.WebApi;
 import com.frameworkadvisor.store.AnswerSet;
@@ -70,8 +71,7 @@ public final class ReanswerAction implements BlockActionHandler {
             target = ModalMetadata.revision(channel, threadTs, messageTs, value.askedBy(), value.answers());
         } catch (UnreadablePayloadException e) {
             log.warn("reanswer_rejected reason=\"{}\"", e.getMessage());
-            api.tellAfterAck(channel, user, "This Re-answer button can't be read any more. Run the command again "
-                    + "to start a new decision.");
+            api.tellAfterAck(channel, user, Notices.BUTTON_UNREADABLE);
             return ctx.ack();
         }
         String workspace = SlackPayloadParts.workspace(payload.getTeam() == null ? null : payload.getTeam().getId());

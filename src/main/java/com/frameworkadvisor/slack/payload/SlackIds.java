@@ -18,6 +18,12 @@ public final class SlackIds {
     public static final String DECIDE_HERE_SHORTCUT = "framework_decide_here";
     /** The {@code event_type} of the metadata on every recommendation message. */
     public static final String RECOMMENDATION_EVENT = "framework_recommendation";
+    /** The {@code event_type} of the metadata on the reply that says a decision was reopened. */
+    public static final String REOPENED_EVENT = "framework_decision_reopened";
+    /** The block of the parent message's buttons (Re-answer and Record decision, or Reopen). */
+    public static final String DECISION_ACTIONS = "decision_actions";
+    /** The block of the Home tab's button. */
+    public static final String HOME_ACTIONS = "home_actions";
 
     private SlackIds() {
     }

@@ -91,7 +91,7 @@ public final class DecisionRecordRenderer {
         for (TeamTally.Split split : splits) {
             md.append("- ").append(split.question().shortLabel()).append(": ")
                     .append(split.counts().entrySet().stream()
-                            .map(e -> e.getValue() + " " + MessageRenderer.optionWord(split.question(), e.getKey()))
+                            .map(e -> e.getValue() + " " + ParentRenderer.optionWord(split.question(), e.getKey()))
                             .collect(Collectors.joining(" · ")))
                     .append('\n');
         }

@@ -17,6 +17,15 @@ public final class HistoryRenderer {
         this.scorer = scorer;
     }
 
+    /** {@code /framework history}: the channel's last decisions, or how to start the first. */
+    public String channel(List<DecisionHistory> recent, String teamDomain, String command) {
+        if (recent.isEmpty()) {
+            return "No decisions in this channel yet. Start one with `" + command + " [project name]`.";
+        }
+        return "*The last " + (recent.size() == 1 ? "decision" : recent.size() + " decisions") + " in this channel*\n"
+                + lines(recent, teamDomain);
+    }
+
     /** One line per decision: project, result, how many answered, date, link to the thread. */
     public String lines(List<DecisionHistory> history, String teamDomain) {
         StringBuilder text = new StringBuilder();
@@ -29,7 +38,7 @@ public final class HistoryRenderer {
                     + " · Flask " + tally.combined().scores().flask()
                     + ")" : " (1 answered)");
             text.append("• ").append(project).append(" — ").append(result).append(" — ")
-                    .append(MessageRenderer.DATE.format(entry.decision().createdAt())).append(" — ")
+                    .append(ParentRenderer.DATE.format(entry.decision().createdAt())).append(" — ")
                     .append(Mrkdwn.link(threadUrl(teamDomain, entry.decision().thread().channel(),
                             entry.decision().thread().threadTs()), "open thread"))
                     .append('\n');

@@ -10,10 +10,9 @@ import com.frameworkadvisor.decision.Recommendation;
 import com.frameworkadvisor.decision.Scorer;
 import com.frameworkadvisor.decision.Source;
 import com.frameworkadvisor.decision.TeamTally;
-import com.frameworkadvisor.slack.delivery.DecisionPoster;
 import com.frameworkadvisor.slack.payload.DecisionButtonValue;
 import com.frameworkadvisor.slack.payload.SlackIds;
-import com.frameworkadvisor.slack.render.MessageRenderer.Authors;
+import com.frameworkadvisor.slack.render.Authors;
 import com.frameworkadvisor.support.AnswerCombinations;
 import com.frameworkadvisor.support.BlockKitLimits;
 import com.frameworkadvisor.support.SlackPayloads;
@@ -41,13 +40,14 @@ class MessageRendererTest {
     private static final String LONG_USER = "U" + "A".repeat(30);
     private static final String OTHER_LONG_USER = "W" + "B".repeat(30);
 
-    private final MessageRenderer renderer = new MessageRenderer(BANK, JSON);
+    private final ParentRenderer parents = new ParentRenderer(JSON);
+    private final ThreadRenderer threads = new ThreadRenderer(BANK, JSON);
 
     @Test
     void the_parent_has_the_headline_the_facts_and_the_reanswer_button() {
         Recommendation r = score(SlackPayloads.djangoAnswers());
 
-        SlackMessage parent = renderer.parent(r, new Authors(Optional.of("Customer portal"), ASKER, ASKER));
+        SlackMessage parent = parents.parent(r, new Authors(Optional.of("Customer portal"), ASKER, ASKER));
 
         JsonNode header = parent.blocks().get(0);
         assertEquals("header", header.path("type").asText());
@@ -66,7 +66,7 @@ class MessageRendererTest {
     void the_reanswer_button_carries_the_answers_project_and_asker_of_its_message() throws Exception {
         Recommendation r = score(SlackPayloads.djangoAnswers());
 
-        SlackMessage parent = renderer.parent(r, new Authors(Optional.of("Customer portal"), ASKER, "U0OTHER1"));
+        SlackMessage parent = parents.parent(r, new Authors(Optional.of("Customer portal"), ASKER, "U0OTHER1"));
 
         JsonNode value = JSON.readTree(reanswerButton(parent.blocks()).path("value").asText());
         ObjectNode expected = JSON.createObjectNode().put("project", "Customer portal").put("asked_by", ASKER);
@@ -80,7 +80,7 @@ class MessageRendererTest {
     void the_parent_metadata_holds_the_fields_of_the_design_contract() throws Exception {
         Recommendation r = score(SlackPayloads.djangoAnswers());
 
-        SlackMessage parent = renderer.parent(r, new Authors(Optional.of("Customer portal"), ASKER, ASKER));
+        SlackMessage parent = parents.parent(r, new Authors(Optional.of("Customer portal"), ASKER, ASKER));
 
         ObjectNode expected = (ObjectNode) JSON.readTree("""
                 {"event_type": "framework_recommendation",
@@ -98,11 +98,11 @@ class MessageRendererTest {
         Recommendation r = score(SlackPayloads.djangoAnswers());
         Authors authors = new Authors(Optional.empty(), ASKER, ASKER);
 
-        SlackMessage parent = renderer.parent(r, authors);
-        SlackMessage explanation = renderer.explanation(r, SCORER.whatWouldChange(r), authors);
+        SlackMessage parent = parents.parent(r, authors);
+        SlackMessage explanation = threads.explanation(r, SCORER.whatWouldChange(r), authors);
 
         assertEquals(parent.metadata(), explanation.metadata());
-        assertEquals(parent.metadata(), renderer.withNote(parent, "A note.").metadata());
+        assertEquals(parent.metadata(), parents.withNote(parent, "A note.").metadata());
         assertFalse(parent.metadata().path("event_payload").has("project"), "no project, no project field");
     }
 
@@ -110,7 +110,7 @@ class MessageRendererTest {
     void the_explanation_numbers_its_citations_and_links_every_source_with_a_url() {
         Recommendation r = score(SlackPayloads.djangoAnswers());
 
-        SlackMessage explanation = renderer.explanation(r, SCORER.whatWouldChange(r),
+        SlackMessage explanation = threads.explanation(r, SCORER.whatWouldChange(r),
                 new Authors(Optional.empty(), ASKER, ASKER));
 
         String text = allText(explanation.blocks());
@@ -127,7 +127,7 @@ class MessageRendererTest {
     void a_tie_shows_the_tie_rule_with_its_numbered_citation() {
         Recommendation tie = score(answers("admin_ui", "yes", "api_only", "yes"));
 
-        SlackMessage explanation = renderer.explanation(tie, SCORER.whatWouldChange(tie),
+        SlackMessage explanation = threads.explanation(tie, SCORER.whatWouldChange(tie),
                 new Authors(Optional.empty(), ASKER, ASKER));
 
         assertTrue(tie.decidedByTie(), "1 to 1 is a tie");
@@ -148,8 +148,8 @@ class MessageRendererTest {
         Recommendation r = score(answers("outlook", "high_throughput_json", "admin_ui", "yes"));
         Authors authors = new Authors(Optional.empty(), ASKER, ASKER);
 
-        SlackMessage parent = renderer.parent(r, authors);
-        SlackMessage explanation = renderer.explanation(r, SCORER.whatWouldChange(r), authors);
+        SlackMessage parent = parents.parent(r, authors);
+        SlackMessage explanation = threads.explanation(r, SCORER.whatWouldChange(r), authors);
 
         assertTrue(r.fastApi().instead());
         assertEquals("Article 004 points to FastAPI · Django or Flask: Django",
@@ -171,8 +171,8 @@ class MessageRendererTest {
         Recommendation r = score(SlackPayloads.djangoAnswers());
         Authors authors = new Authors(Optional.empty(), ASKER, ASKER);
 
-        assertFalse(allText(renderer.parent(r, authors).blocks()).contains("FastAPI"));
-        assertFalse(allText(renderer.explanation(r, SCORER.whatWouldChange(r), authors).blocks()).contains("FastAPI"));
+        assertFalse(allText(parents.parent(r, authors).blocks()).contains("FastAPI"));
+        assertFalse(allText(threads.explanation(r, SCORER.whatWouldChange(r), authors).blocks()).contains("FastAPI"));
     }
 
     @Test
@@ -181,7 +181,7 @@ class MessageRendererTest {
         Recommendation after = score(answers("api_only", "yes", "team_experience", "over_5_years",
                 "outlook", "keep_small"));
 
-        SlackMessage revision = renderer.revision(after, before, SCORER.whatWouldChange(after),
+        SlackMessage revision = threads.revision(after, before, SCORER.whatWouldChange(after),
                 new Authors(Optional.empty(), ASKER, "U0OTHER1"));
 
         String text = allText(revision.blocks());
@@ -192,10 +192,10 @@ class MessageRendererTest {
 
     @Test
     void the_dm_note_comes_first_and_in_the_notification_text() {
-        SlackMessage parent = renderer.parent(score(SlackPayloads.djangoAnswers()), new Authors(Optional.empty(), ASKER, ASKER));
-        String why = DecisionPoster.whyNotPosted("C0PRIVATE", "not_in_channel");
+        SlackMessage parent = parents.parent(score(SlackPayloads.djangoAnswers()), new Authors(Optional.empty(), ASKER, ASKER));
+        String why = Notices.whyNotPosted("C0PRIVATE", "not_in_channel");
 
-        SlackMessage noted = renderer.withNote(parent, why);
+        SlackMessage noted = parents.withNote(parent, why);
 
         assertEquals("context", noted.blocks().get(0).path("type").asText());
         assertTrue(allText(noted.blocks().get(0)).contains("/invite"), noted.blocks().get(0).toString());
@@ -213,16 +213,16 @@ class MessageRendererTest {
 
         AnswerCombinations.of(BANK, 300).forEach((description, answers) -> {
             Recommendation r = score(answers);
-            SlackMessage parent = renderer.parent(r, worst);
+            SlackMessage parent = parents.parent(r, worst);
             Map<String, SlackMessage> messages = new LinkedHashMap<>();
             messages.put("parent", parent);
-            messages.put("explanation", renderer.explanation(r, SCORER.whatWouldChange(r), worst));
-            messages.put("revision", renderer.revision(r, firstOptions, SCORER.whatWouldChange(r), worst));
+            messages.put("explanation", threads.explanation(r, SCORER.whatWouldChange(r), worst));
+            messages.put("revision", threads.revision(r, firstOptions, SCORER.whatWouldChange(r), worst));
             TeamTally team = TeamTally.of(BANK, SCORER, List.of(answers, firstOptions.answers().asMap(), lastOptions));
-            messages.put("team parent", renderer.parent(r, worst, Optional.of(team)));
+            messages.put("team parent", parents.parent(r, worst, Optional.of(team)));
             for (String error : List.of("not_in_channel", "channel_not_found", "is_archived")) {
                 messages.put("DM after " + error,
-                        renderer.withNote(parent, DecisionPoster.whyNotPosted("C0PRIVATE", error)));
+                        parents.withNote(parent, Notices.whyNotPosted("C0PRIVATE", error)));
             }
             messages.forEach((name, message) -> {
                 List<String> found = new ArrayList<>(BlockKitLimits.messageProblems(message.text(),
