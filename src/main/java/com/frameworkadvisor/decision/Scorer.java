@@ -28,9 +28,11 @@ public final class Scorer {
     public static final int MAX_CHANGES = 6;
 
     private final ScoringModel model;
+    private final FlipSearch flips;
 
     public Scorer(QuestionBank bank) {
         this.model = new ScoringModel(Objects.requireNonNull(bank, "bank"));
+        this.flips = new FlipSearch(model);
     }
 
     public QuestionBank bank() {
@@ -48,7 +50,7 @@ public final class Scorer {
                 decisive.add(bank().decisive().get(r));
             }
         }
-        List<ScoringModel.Change> flip = model.fewestFlips(chosen, 2);
+        List<ScoringModel.Change> flip = flips.fewest(chosen, 2);
         int flipDistance = flip.isEmpty() ? 3 : flip.size();
         Scores scores = new Scores(verdict.django(), verdict.flask());
         Confidence confidence = confidence(verdict.basis(), flipDistance);
@@ -65,12 +67,12 @@ public final class Scorer {
     /** Which changed answers would flip this recommendation, found by trying them. */
     public WhatWouldChange whatWouldChange(Recommendation recommendation) {
         int[] chosen = model.chosen(own(recommendation.answers()));
-        List<AnswerChange> singles = changes(chosen, model.singleFlips(chosen));
+        List<AnswerChange> singles = changes(chosen, flips.singles(chosen));
         List<AnswerChange> example = singles.isEmpty()
-                ? changes(chosen, model.fewestFlips(chosen, MAX_CHANGES)) : List.of(singles.get(0));
+                ? changes(chosen, flips.fewest(chosen, MAX_CHANGES)) : List.of(singles.get(0));
         Map<DecisiveRule, List<AnswerChange>> decisive = new LinkedHashMap<>();
         if (recommendation.framework() == Framework.FLASK) {
-            model.missingForDecisive(chosen).forEach((rule, needed) -> decisive.put(rule, changes(chosen, needed)));
+            flips.missingForDecisive(chosen).forEach((rule, needed) -> decisive.put(rule, changes(chosen, needed)));
         }
         Framework other = recommendation.framework() == Framework.DJANGO ? Framework.FLASK : Framework.DJANGO;
         return new WhatWouldChange(other, singles, example.size(), example, decisive);

@@ -36,7 +36,6 @@ final class ScoringModel {
     /** [rule]: the question and option indexes that must all be chosen. */
     private final int[][] ruleQuestions;
     private final int[][] ruleOptions;
-    private final int[] unsure;
 
     ScoringModel(QuestionBank bank) {
         this.bank = bank;
@@ -45,15 +44,11 @@ final class ScoringModel {
         long django = 0;
         long flask = 0;
         bits = new long[questions.size()][];
-        unsure = new int[questions.size()];
         for (int q = 0; q < questions.size(); q++) {
             List<Option> options = questions.get(q).options();
             bits[q] = new long[options.size()];
             for (int o = 0; o < options.size(); o++) {
                 Option option = options.get(o);
-                if (option.id().equals(Option.UNSURE)) {
-                    unsure[q] = o;
-                }
                 if (option.criterion().isEmpty()) {
                     continue;
                 }
@@ -94,6 +89,17 @@ final class ScoringModel {
             }
         }
         effect = effects();
+    }
+
+    /** The criteria ids of a set of bits, in the order the bank names them. */
+    private List<String> criteria(long set) {
+        List<String> ids = new ArrayList<>();
+        for (int bit = 0; bit < criterionIds.size(); bit++) {
+            if ((set & (1L << bit)) != 0) {
+                ids.add(criterionIds.get(bit));
+            }
+        }
+        return ids;
     }
 
     /** The bits of criteria some option names; the bank loader refuses rules that name any other. */
@@ -139,9 +145,6 @@ final class ScoringModel {
         return bank;
     }
 
-    int size() {
-        return questions.size();
-    }
 
     /** The option indexes of an answer set. */
     int[] chosen(Answers answers) {
@@ -153,28 +156,8 @@ final class ScoringModel {
         return chosen;
     }
 
-    Answers answers(int[] chosen) {
-        Map<String, String> raw = new java.util.LinkedHashMap<>();
-        for (int q = 0; q < chosen.length; q++) {
-            raw.put(questions.get(q).id(), questions.get(q).options().get(chosen[q]).id());
-        }
-        return bank.answers(raw);
-    }
 
-    /** The criteria ids of a set of bits, in bank order. */
-    List<String> criteria(long set) {
-        List<String> ids = new ArrayList<>();
-        for (int bit = 0; bit < criterionIds.size(); bit++) {
-            if ((set & (1L << bit)) != 0) {
-                ids.add(criterionIds.get(bit));
-            }
-        }
-        return ids;
-    }
 
-    long criterionBit(int question, int option) {
-        return bits[question][option];
-    }
 
     /**
      * What 004's rules say for these answers. With {@code decisive} false the decisive rules are left out, to see
@@ -241,120 +224,17 @@ final class ScoringModel {
         return decided;
     }
 
-    /**
-     * The fewest changed answers, at most {@code max}, that make the recommendation the other framework, with one
-     * such set of changes; empty when none of {@code max} changes or fewer does. From a Flask result, a change only
-     * counts when the count flips: a decisive rule that a change would bring in is reported on its own.
-     */
-    List<Change> fewestFlips(int[] chosen, int max) {
-        Verdict now = verdict(chosen, true);
-        boolean decisive = now.framework() == Framework.DJANGO;
-        int[] working = chosen.clone();
-        for (int depth = 1; depth <= max; depth++) {
-            List<Change> path = new ArrayList<>();
-            if (search(working, 0, depth, now.framework(), decisive, path)) {
-                return path;
-            }
-        }
-        return List.of();
+    int options(int question) {
+        return bits[question].length;
     }
 
-    private boolean search(int[] chosen, int from, int depth, Framework current, boolean decisive,
-                           List<Change> path) {
-        Verdict verdict = verdict(chosen, decisive);
-        if (depth == 0) {
-            return verdict.framework() != current;
-        }
-        if (lowerBound(verdict, current) > depth) {
-            return false;
-        }
-        for (int q = from; q < chosen.length; q++) {
-            int original = chosen[q];
-            int[] classes = effect[q];
-            for (int o = 0; o < classes.length; o++) {
-                if (classes[o] == classes[original] || firstOfClass(q, o) != o) {
-                    continue;
-                }
-                chosen[q] = o;
-                path.add(new Change(q, o));
-                if (search(chosen, q + 1, depth - 1, current, decisive, path)) {
-                    chosen[q] = original;
-                    return true;
-                }
-                path.remove(path.size() - 1);
-            }
-            chosen[q] = original;
-        }
-        return false;
+    /** Options of one question in the same class are the same to every rule: trying one of them is enough. */
+    int effectClass(int question, int option) {
+        return effect[question][option];
     }
 
-    private int firstOfClass(int question, int option) {
-        int[] classes = effect[question];
-        for (int o = 0; o < classes.length; o++) {
-            if (classes[o] == classes[option]) {
-                return o;
-            }
-        }
-        return option;
-    }
-
-    /**
-     * No fewer changes can flip {@code current}: a changed answer removes at most one criterion and adds at most
-     * one. To Flask, Flask must then lead (every Flask verdict needs a lead); from Flask, Django needs to draw level,
-     * or Flask to fall below three and lose the clean service reading (one change can do that below three).
-     */
-    private static int lowerBound(Verdict verdict, Framework current) {
-        int django = verdict.django();
-        int flask = verdict.flask();
-        if (current == Framework.DJANGO) {
-            return Math.max(1, (django - flask + 2) / 2);
-        }
-        int drawLevel = (flask - django + 1) / 2;
-        int fallBelow = Math.max(1, flask - (THRESHOLD - 1));
-        return Math.max(1, Math.min(drawLevel, fallBelow));
-    }
-
-    /** Every single changed answer that flips the recommendation; for a Flask result, by the count alone. */
-    List<Change> singleFlips(int[] chosen) {
-        Verdict now = verdict(chosen, true);
-        boolean decisive = now.framework() == Framework.DJANGO;
-        List<Change> flips = new ArrayList<>();
-        int[] working = chosen.clone();
-        for (int q = 0; q < working.length; q++) {
-            int original = working[q];
-            for (int o = 0; o < effect[q].length; o++) {
-                if (o == original) {
-                    continue;
-                }
-                working[q] = o;
-                if (verdict(working, decisive).framework() != now.framework()) {
-                    flips.add(new Change(q, o));
-                }
-            }
-            working[q] = original;
-        }
-        return flips;
-    }
-
-    /** The decisive rules that do not hold, with the answers each still needs. */
-    Map<DecisiveRule, List<Change>> missingForDecisive(int[] chosen) {
-        Map<DecisiveRule, List<Change>> missing = new java.util.LinkedHashMap<>();
-        for (int r = 0; r < ruleQuestions.length; r++) {
-            List<Change> needed = new ArrayList<>();
-            for (int i = 0; i < ruleQuestions[r].length; i++) {
-                if (chosen[ruleQuestions[r][i]] != ruleOptions[r][i]) {
-                    needed.add(new Change(ruleQuestions[r][i], ruleOptions[r][i]));
-                }
-            }
-            if (!needed.isEmpty()) {
-                needed.sort(java.util.Comparator.comparingInt(Change::question));
-                missing.put(bank.decisive().get(r), needed);
-            }
-        }
-        return missing;
-    }
-
-    int unsure(int question) {
-        return unsure[question];
+    /** The question and option indexes decisive rule {@code rule} needs. */
+    int[][] ruleAnswers(int rule) {
+        return new int[][] {ruleQuestions[rule], ruleOptions[rule]};
     }
 }

@@ -3,8 +3,6 @@ package com.frameworkadvisor.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,13 +34,13 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
             + "(SELECT MAX(b.id) FROM answer_set b WHERE b.decision_id = a.decision_id AND b.user_id = a.user_id) "
             + "ORDER BY a.id";
 
-    private static final int LOCK_TIMEOUT_MILLIS = 45_000;
-
-    private final HikariDataSource pool;
+    private final Database database;
+    private final DataSource pool;
     private final ObjectMapper json = new ObjectMapper();
 
-    private JdbcDecisionStore(HikariDataSource pool) {
-        this.pool = pool;
+    JdbcDecisionStore(Database database) {
+        this.database = database;
+        this.pool = database.dataSource();
     }
 
     /**
@@ -51,33 +49,7 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
      * @throws StoreUnavailableException when the database cannot be reached or migrated
      */
     public static JdbcDecisionStore open(DatabaseUrl url) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url.jdbcUrl());
-        url.user().ifPresent(config::setUsername);
-        url.password().ifPresent(config::setPassword);
-        config.setPoolName("advisor-db");
-        config.setMaximumPoolSize(10);
-        config.setMinimumIdle(1);
-        // A database that is down must fail a request quickly, not hold it: the user is told at once.
-        config.setConnectionTimeout(3_000);
-        config.setValidationTimeout(1_000);
-        config.setInitializationFailTimeout(-1);
-        if (url.jdbcUrl().startsWith("jdbc:h2:")) {
-            // withLatestLocked holds a decision's row lock while Slack updates the parent (which may retry for up
-            // to 30 s); H2's default 1-second lock timeout would make the waiting submissions give up.
-            config.setConnectionInitSql("SET LOCK_TIMEOUT " + LOCK_TIMEOUT_MILLIS);
-        }
-        HikariDataSource pool = new HikariDataSource(config);
-        try {
-            var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-                    .loggers("slf4j").load().migrate();
-            log.info("database_ready url={} migrations_applied={}", url.redactedJdbcUrl(), result.migrationsExecuted);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw new StoreUnavailableException("Could not open the database at " + url.redactedJdbcUrl() + ": "
-                    + rootMessage(e), e);
-        }
-        return new JdbcDecisionStore(pool);
+        return new JdbcDecisionStore(Database.open(url));
     }
 
     DataSource dataSource() {
@@ -302,19 +274,11 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
     }
 
     private static StoreUnavailableException unavailable(String what, Exception e) {
-        return new StoreUnavailableException("Could not " + what + ": " + rootMessage(e), e);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return new StoreUnavailableException("Could not " + what + ": " + Database.rootMessage(e), e);
     }
 
     @Override
     public void close() {
-        pool.close();
+        database.close();
     }
 }
