@@ -1,5 +1,6 @@
 package com.frameworkadvisor;
 
+import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.bank.InvalidQuestionBankException;
 import com.frameworkadvisor.bank.QuestionBankLoader;
@@ -14,20 +15,22 @@ import com.frameworkadvisor.store.OpeningDecisionStore;
 import com.frameworkadvisor.store.StoreUnavailableException;
 import com.frameworkadvisor.web.AdvisorServer;
 import io.javalin.util.JavalinBindException;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sun.misc.Signal;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Entry point and the one place that reads the environment: with arguments, the command line; without, the
- * Slack app server.
+ * Entry point and the one place that reads the environment: with arguments, the command line; without, the Slack
+ * app server. Every reason start-up can fail ends in one place: {@link #main}'s message and exit code 2.
  */
 public final class Main {
     /** How long a stopping server waits for accepted posts to reach Slack. */
@@ -38,53 +41,62 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        QuestionBank bank;
         try {
-            bank = new QuestionBankLoader().loadDefault();
-        } catch (InvalidQuestionBankException e) {
-            System.err.println("The question bank is invalid: " + e.getMessage());
+            QuestionBank bank = questionBank();
+            if (Cli.handles(args)) {
+                Cli cli = new Cli(bank, new Scorer(bank), new ObjectMapper());
+                System.exit(cli.run(args, System.in, System.out, System.err));
+            }
+            serve(bank, settings());
+        } catch (CannotStart e) {
+            System.err.println(e.problems().size() == 1 ? "Framework Advisor cannot start: " + e.problems().get(0)
+                    : "Framework Advisor cannot start:");
+            if (e.problems().size() > 1) {
+                e.problems().forEach(problem -> System.err.println("  - " + problem));
+            }
+            e.remedy().ifPresent(System.err::println);
             System.exit(EXIT_CONFIGURATION);
-            return;
         }
-        if (Cli.handles(args)) {
-            Cli cli = new Cli(bank, new Scorer(bank), new ObjectMapper());
-            System.exit(cli.run(args, System.in, System.out, System.err));
-        }
-        serve(bank);
     }
 
-    private static void serve(QuestionBank bank) {
-        Settings settings;
+    private static QuestionBank questionBank() {
         try {
-            settings = Settings.fromEnvironment(System.getenv());
-        } catch (Settings.InvalidSettingsException e) {
-            System.err.println("Framework Advisor cannot start:");
-            e.problems().forEach(problem -> System.err.println("  - " + problem));
-            System.err.println("Set these environment variables as README.md (Set-up) describes, then run it again.");
-            System.exit(EXIT_CONFIGURATION);
-            return;
+            return new QuestionBankLoader().loadDefault();
+        } catch (InvalidQuestionBankException e) {
+            throw new CannotStart("the question bank is invalid: " + e.getMessage());
         }
+    }
+
+    private static Settings settings() {
+        try {
+            return Settings.fromEnvironment(System.getenv());
+        } catch (Settings.InvalidSettingsException e) {
+            throw new CannotStart(e.problems(), "Set these environment variables as README.md (Set-up) describes, "
+                    + "then run it again.");
+        }
+    }
+
+    /**
+     * Starts the server. It is arranged so the first request is answered soon (docs/performance.md): the bot token
+     * is checked while the HTTP server starts, and the database opens (connect, migrate) once the server listens,
+     * since a slash command never needs it; a call that does waits for it (OpeningDecisionStore). A database or
+     * token problem still stops the app with a clear message.
+     */
+    private static void serve(QuestionBank bank, Settings settings) {
         // Bolt signs over String.getBytes() with the default charset; Slack signs UTF-8 bytes.
         if (!StandardCharsets.UTF_8.equals(Charset.defaultCharset())) {
-            System.err.println("Framework Advisor cannot start: the JVM's default charset is "
-                    + Charset.defaultCharset() + ". Run it with -Dfile.encoding=UTF-8 (as the Procfile does).");
-            System.exit(EXIT_CONFIGURATION);
-            return;
+            throw new CannotStart("the JVM's default charset is " + Charset.defaultCharset() + ". Run it with "
+                    + "-Dfile.encoding=UTF-8 (as the Procfile does).");
         }
         // Logging starts here, on one thread, before the start-up threads below log too.
-        LoggerFactory.getLogger(Main.class).info("starting port={} socket_mode={}", settings.port(),
-                settings.appToken().isPresent());
+        Logger log = LoggerFactory.getLogger(Main.class);
+        log.info("starting port={} socket_mode={}", settings.port(), settings.appToken().isPresent());
         DatabaseUrl databaseUrl;
         try {
             databaseUrl = DatabaseUrl.parse(settings.databaseUrl());
         } catch (IllegalArgumentException e) {
-            exitBadDatabase(e.getMessage());
-            return;
+            throw badDatabase(e.getMessage());
         }
-        // Start-up is arranged so the first request is answered soon (README, Performance): the bot token is
-        // checked while the HTTP server starts, and the database opens (connect, migrate) once the server listens,
-        // since a slash command never needs it; a call that does waits for it (OpeningDecisionStore). A database
-        // or token problem still stops the app with a clear message.
         ExecutorService startup = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "startup");
             thread.setDaemon(true);
@@ -99,44 +111,74 @@ public final class Main {
         try {
             server = new AdvisorServer(app, settings.signingSecret()).start(settings.port());
         } catch (JavalinBindException e) {
-            System.err.println("Framework Advisor cannot start: port " + settings.port() + " is in use. Stop what "
-                    + "is using it, or set PORT to a free port.");
-            System.exit(EXIT_CONFIGURATION);
-            return;
+            throw new CannotStart("port " + settings.port() + " is in use. Stop what is using it, or set PORT to a "
+                    + "free port.");
         }
+        // SIGTERM (a deploy, a dyno restart) or Ctrl-C, from now on: stop taking requests, finish accepted posts,
+        // exit 0. Requests are taken from here, so the hook is too.
+        Thread shutdown = new Thread(() -> stop(server, store, log), "shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
         listening.complete(null);
-        // SIGTERM (a deploy, a dyno restart): stop taking requests, finish accepted posts, exit 0.
-        Signal.handle(new Signal("TERM"), signal -> stop(server, store));
-        Signal.handle(new Signal("INT"), signal -> stop(server, store));
         try {
             store.awaitOpen();
-        } catch (StoreUnavailableException e) {
-            server.stop(Duration.ZERO);
-            exitBadDatabase(e.getMessage());
-            return;
-        }
-        try {
             slackChecked.join();
             settings.appToken().ifPresent(app::connectSocketMode);
-        } catch (CompletionException | StartupException e) {
+        } catch (StoreUnavailableException | CompletionException | StartupException e) {
+            Runtime.getRuntime().removeShutdownHook(shutdown);
             server.stop(Duration.ZERO);
-            System.err.println("Framework Advisor cannot start: " + (e.getCause() instanceof StartupException
-                    ? e.getCause().getMessage() : e.getMessage()));
-            System.exit(EXIT_CONFIGURATION);
-            return;
+            throw e instanceof StoreUnavailableException ? badDatabase(e.getMessage())
+                    : new CannotStart(e.getCause() instanceof StartupException cause ? cause.getMessage()
+                            : e.getMessage());
+        } finally {
+            startup.shutdown();
         }
-        startup.shutdown();
     }
 
-    private static void exitBadDatabase(String problem) {
-        System.err.println("Framework Advisor cannot start: " + problem
-                + ". Check DATABASE_URL (README.md, Storage), or unset it to use the embedded database.");
-        System.exit(EXIT_CONFIGURATION);
+    private static CannotStart badDatabase(String problem) {
+        return new CannotStart(List.of(problem), "Check DATABASE_URL (README.md, Storage), or unset it to use the "
+                + "embedded database.");
     }
 
-    private static void stop(AdvisorServer server, OpeningDecisionStore store) {
-        server.stop(SHUTDOWN_GRACE);
-        store.close();
-        System.exit(0);
+    /**
+     * The shutdown hook. The JVM waits for it, but not for the posting threads (daemons), so it waits for them
+     * itself; then it flushes the log and ends with status 0 after an orderly stop (a JVM stopped by SIGTERM would
+     * otherwise report 143).
+     */
+    private static void stop(AdvisorServer server, OpeningDecisionStore store, Logger log) {
+        try {
+            server.stop(SHUTDOWN_GRACE);
+            store.close();
+        } catch (RuntimeException e) {
+            log.error("shutdown_failed", e);
+        } finally {
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+                logback.stop();
+            }
+            Runtime.getRuntime().halt(0);
+        }
+    }
+
+    /** A reason the app cannot start, with what to do about it. */
+    private static final class CannotStart extends RuntimeException {
+        private final List<String> problems;
+        private final String remedy;
+
+        CannotStart(String problem) {
+            this(List.of(problem), null);
+        }
+
+        CannotStart(List<String> problems, String remedy) {
+            super(String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+            this.remedy = remedy;
+        }
+
+        List<String> problems() {
+            return problems;
+        }
+
+        Optional<String> remedy() {
+            return Optional.ofNullable(remedy);
+        }
     }
 }

@@ -33,7 +33,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(DatabaseUrl url) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url.jdbcUrl());
+        config.setJdbcUrl(h2(url.jdbcUrl()) ? withSetting(url.jdbcUrl(), "DB_CLOSE_ON_EXIT", "FALSE") : url.jdbcUrl());
         url.user().ifPresent(config::setUsername);
         url.password().ifPresent(config::setPassword);
         config.setPoolName("advisor-db");
@@ -43,7 +43,7 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(3_000);
         config.setValidationTimeout(1_000);
         config.setInitializationFailTimeout(-1);
-        if (url.jdbcUrl().startsWith("jdbc:h2:")) {
+        if (h2(url.jdbcUrl())) {
             config.setConnectionInitSql("SET LOCK_TIMEOUT " + LOCK_TIMEOUT_MILLIS);
         }
         HikariDataSource pool = new HikariDataSource(config);
@@ -57,6 +57,19 @@ public final class Database implements AutoCloseable {
                     + rootMessage(e), e);
         }
         return new Database(pool, url.redactedJdbcUrl());
+    }
+
+    private static boolean h2(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:h2:");
+    }
+
+    /**
+     * An H2 URL with a setting, unless it names that setting already. {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own
+     * shutdown hook would otherwise close the database while the app's hook is still finishing accepted work.
+     */
+    static String withSetting(String jdbcUrl, String name, String value) {
+        return jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";" + name + "=") ? jdbcUrl
+                : jdbcUrl + ";" + name + "=" + value;
     }
 
     DataSource dataSource() {

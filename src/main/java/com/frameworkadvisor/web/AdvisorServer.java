@@ -27,6 +27,9 @@ public final class AdvisorServer {
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.threadPool = requestThreads();
+            // On stop, requests being answered get up to this long to finish (Jetty's default is none: an ack in
+            // flight at SIGTERM would be cut, and Slack would redeliver it).
+            config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
             config.http.maxRequestSize = RequestBody.MAX_BYTES; // BoltAdapter reads the body itself, to this limit
             config.routes.post(EVENTS_PATH, adapter::handle);
             config.routes.get("/health", this::health);

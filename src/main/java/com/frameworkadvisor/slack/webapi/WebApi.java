@@ -43,12 +43,19 @@ public final class WebApi {
     private final WebApiTransport web;
     private final SlackHealth health;
     private final Executor afterAck;
+    private final RetryClock clock;
 
     /** @param afterAck where notes that must not delay an ack are sent from */
     public WebApi(WebApiTransport web, SlackHealth health, Executor afterAck) {
+        this(web, health, afterAck, RetryClock.SYSTEM);
+    }
+
+    /** @param clock the time retries wait on and are bounded by */
+    public WebApi(WebApiTransport web, SlackHealth health, Executor afterAck, RetryClock clock) {
         this.web = web;
         this.health = health;
         this.afterAck = afterAck;
+        this.clock = clock;
     }
 
     /** Posts a message (in a thread when {@code threadTs} is given) and returns its {@code ts}. */
@@ -124,7 +131,7 @@ public final class WebApi {
 
     private JsonNode call(String method, Budget budget, boolean idempotent, WebApiForm form)
             throws SlackCallException {
-        long start = System.nanoTime();
+        long start = clock.nanoTime();
         long deadline = start + budget.deadline().toNanos();
         long backoff = budget.firstBackoff().toMillis();
         String lastProblem = "no attempt";
@@ -174,21 +181,21 @@ public final class WebApi {
                 waitMillis = jitter(backoff);
             }
             backoff *= 2;
-            long now = System.nanoTime();
+            long now = clock.nanoTime();
             if (attempt == budget.attempts() || now + waitMillis * 1_000_000 > deadline) {
                 break;
             }
             log.info("slack_retry method={} attempt={} problem=\"{}\" wait_ms={}", method, attempt, lastProblem,
                     waitMillis);
             try {
-                Thread.sleep(waitMillis);
+                clock.sleep(waitMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SlackCallException(method, "interrupted", SlackCallException.Kind.UNAVAILABLE);
             }
         }
         log.warn("slack_unavailable method={} problem=\"{}\" elapsed_ms={}", method, lastProblem,
-                (System.nanoTime() - start) / 1_000_000);
+                (clock.nanoTime() - start) / 1_000_000);
         throw new SlackCallException(method, "unavailable: " + lastProblem, SlackCallException.Kind.UNAVAILABLE);
     }
 
