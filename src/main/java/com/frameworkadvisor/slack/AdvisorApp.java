@@ -20,23 +20,19 @@ import com.frameworkadvisor.slack.render.HomeRenderer;
 import com.frameworkadvisor.slack.render.ModalRenderer;
 import com.frameworkadvisor.slack.render.ParentRenderer;
 import com.frameworkadvisor.slack.render.ThreadRenderer;
-import com.frameworkadvisor.slack.webapi.NoDelaySocketFactory;
 import com.frameworkadvisor.slack.webapi.SlackCallException;
 import com.frameworkadvisor.slack.webapi.SlackHealth;
 import com.frameworkadvisor.slack.webapi.WebApi;
 import com.frameworkadvisor.slack.webapi.WebApiForm;
-import com.frameworkadvisor.slack.webapi.WebApiTransport;
+import com.frameworkadvisor.slack.webapi.SlackConnection;
 import com.frameworkadvisor.store.DecisionStore;
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
-import com.slack.api.util.http.SlackHttpClient;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,11 +72,9 @@ public final class AdvisorApp {
      * @param store where decision threads and answer sets are kept
      */
     public static AdvisorApp create(Settings settings, QuestionBank bank, DecisionStore store) {
-        SlackConfig slackConfig = slackConfig(settings.slackApiUrl(), settings.slackTimeout());
-        OkHttpClient http = httpClient(slackConfig);
-        Slack slack = Slack.getInstance(slackConfig, new SlackHttpClient(http));
+        SlackConnection connection = new SlackConnection(settings.slackApiUrl(), settings.slackTimeout());
         AppConfig config = AppConfig.builder()
-                .slack(slack)
+                .slack(connection.slack())
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret())
                 // Bolt's builder reads these from the environment by default; SLACK_CLIENT_ID would silently
@@ -96,7 +90,7 @@ public final class AdvisorApp {
         SlackHealth health = new SlackHealth();
         PostingExecutor posting = new PostingExecutor();
         ObjectMapper json = new ObjectMapper();
-        WebApi api = new WebApi(new WebApiTransport(http, settings.slackApiUrl(), settings.botToken(), json), health,
+        WebApi api = new WebApi(connection.transport(settings.botToken(), json), health,
                 posting);
 
         ModalRenderer modals = new ModalRenderer(bank);
@@ -121,25 +115,6 @@ public final class AdvisorApp {
         bolt.event(AppHomeOpenedEvent.class, home::opened);
         bolt.blockAction(SlackIds.HOME_NEW_DECISION, home::startDecision);
         return new AdvisorApp(settings, bolt, api, health, posting, decisionSubmission);
-    }
-
-    private static SlackConfig slackConfig(String apiUrl, Duration timeout) {
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(apiUrl);
-        config.setStatsEnabled(false);
-        // Every Web API call is bounded: a slow Slack must not hold a request thread or a posting thread.
-        config.setHttpClientReadTimeoutMillis((int) timeout.toMillis());
-        config.setHttpClientWriteTimeoutMillis((int) timeout.toMillis());
-        config.setHttpClientCallTimeoutMillis((int) timeout.toMillis() * 2);
-        return config;
-    }
-
-    /** The one HTTP client for Slack, shared by Bolt and {@link WebApiTransport}: one connection pool, kept alive. */
-    private static OkHttpClient httpClient(SlackConfig config) {
-        return SlackHttpClient.buildOkHttpClient(config).newBuilder()
-                .connectTimeout(Duration.ofSeconds(3))
-                .socketFactory(new NoDelaySocketFactory())
-                .build();
     }
 
     /**

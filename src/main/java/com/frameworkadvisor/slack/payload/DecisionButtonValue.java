@@ -3,7 +3,6 @@ package com.frameworkadvisor.slack.payload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.frameworkadvisor.slack.render.BlockKit;
 
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +39,7 @@ public record DecisionButtonValue(Optional<String> project, String askedBy, Map<
         ObjectNode chosen = node.putObject("answers");
         answers.forEach(chosen::put);
         recordedBy.ifPresent(user -> node.put("recorded_by", user));
-        return BlockKit.withinLimit(node.toString(), MAX_LENGTH, "button value");
+        return SlackLimits.withinLimit(node.toString(), MAX_LENGTH, "button value");
     }
 
     /** @throws UnreadablePayloadException when the value is not what {@link #toJson} writes */

@@ -3,7 +3,6 @@ package com.frameworkadvisor.slack.payload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.frameworkadvisor.slack.render.BlockKit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,7 +79,7 @@ public record ModalMetadata(String channel, Optional<String> threadTs, Optional<
             ObjectNode answers = node.putObject("previous");
             previous.forEach(answers::put);
         }
-        return BlockKit.withinLimit(node.toString(), MAX_LENGTH, "private_metadata");
+        return SlackLimits.withinLimit(node.toString(), MAX_LENGTH, "private_metadata");
     }
 
     /** @throws UnreadablePayloadException when the metadata is not what {@link #toJson} writes */

@@ -62,14 +62,6 @@ public final class BlockKit {
         return block;
     }
 
-    /** Text that must fit a Slack limit whole (an id or value we wrote, which cannot be cut): fail loudly if not. */
-    public static String withinLimit(String text, int max, String what) {
-        if (text.length() > max) {
-            throw new IllegalStateException(what + " is " + text.length() + " characters; Slack allows " + max);
-        }
-        return text;
-    }
-
     /** Shortens text to Slack's limit, marking the cut, so a long text never gets a message rejected. */
     static String fit(String text, int max) {
         if (text.length() <= max) {

@@ -2,7 +2,6 @@ package com.frameworkadvisor.slack.render;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.frameworkadvisor.slack.webapi.WebApiForm;
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -26,7 +25,7 @@ public final class Modal {
 
         /** A block that never changes: encoded now, once. The node must not be changed afterwards. */
         static Block fixed(ObjectNode json) {
-            return new Block(json, WebApiForm.encodeJson(json));
+            return new Block(json, FormEncoding.encodeJson(json));
         }
 
         /** A block built for this request. */
@@ -35,13 +34,13 @@ public final class Modal {
         }
 
         byte[] encoded() {
-            return formEncoded != null ? formEncoded : WebApiForm.encodeJson(json);
+            return formEncoded != null ? formEncoded : FormEncoding.encodeJson(json);
         }
     }
 
-    private static final byte[] BLOCKS = WebApiForm.encode(",\"blocks\":[");
-    private static final byte[] COMMA = WebApiForm.encode(",");
-    private static final byte[] END = WebApiForm.encode("]}");
+    private static final byte[] BLOCKS = FormEncoding.encode(",\"blocks\":[");
+    private static final byte[] COMMA = FormEncoding.encode(",");
+    private static final byte[] END = FormEncoding.encode("]}");
 
     private final ObjectNode view;
     private final List<Block> blocks;
@@ -65,7 +64,7 @@ public final class Modal {
 
     /** The view as the value of a form field: the same JSON as {@link #json()}, form-encoded. */
     public byte[] formEncoded() {
-        byte[] head = WebApiForm.encodeJson(view);
+        byte[] head = FormEncoding.encodeJson(view);
         ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + 256 * blocks.size());
         // {"type":"modal",…} becomes {"type":"modal",…,"blocks":[ by replacing its closing brace ("%7D").
         out.write(head, 0, head.length - 3);

@@ -57,7 +57,7 @@ public final class WebApiTransport {
     private final Map<String, HttpUrl> urls = new ConcurrentHashMap<>();
 
     /** @param apiUrl the Web API base URL, ending in {@code /} */
-    public WebApiTransport(OkHttpClient http, String apiUrl, String botToken, ObjectMapper json) {
+    WebApiTransport(OkHttpClient http, String apiUrl, String botToken, ObjectMapper json) {
         this.http = http;
         this.apiUrl = apiUrl;
         this.authorization = "Bearer " + botToken;
