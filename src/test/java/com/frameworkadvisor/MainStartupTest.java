@@ -2,6 +2,7 @@ package com.frameworkadvisor;
 
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.SignedRequests;
+import com.frameworkadvisor.support.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,21 +41,13 @@ class MainStartupTest {
             Process app = start(env(slack, FakeSlackApi.BOT_TOKEN, port, "jdbc:h2:file:" + data.resolve("db")));
             try {
                 HttpClient http = HttpClient.newHttpClient();
-                long deadline = System.nanoTime() + START.toNanos();
-                HttpResponse<String> health = null;
-                while (System.nanoTime() < deadline && app.isAlive()) {
-                    try {
-                        health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                                + "/health")).build(), HttpResponse.BodyHandlers.ofString());
-                        if (health.statusCode() == 200) {
-                            break;
-                        }
-                    } catch (IOException notYetListening) {
-                        // keep polling until the deadline
-                    }
-                    Thread.sleep(50);
-                }
-                assertTrue(health != null && health.statusCode() == 200, "health: " + health);
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                        .build();
+                HttpResponse<String> health = Waits.atMost(START).pollInterval(Duration.ofMillis(50))
+                        .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+                        .failFast("the app exited before /health answered 200", () -> !app.isAlive())
+                        .until(() -> http.send(request, HttpResponse.BodyHandlers.ofString()),
+                                response -> response.statusCode() == 200);
                 assertTrue(health.body().contains("\"ok\""), health.body());
                 assertFalse(slack.calls("auth.test").isEmpty(), "the token was checked");
             } finally {

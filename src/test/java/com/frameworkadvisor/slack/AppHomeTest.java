@@ -6,6 +6,7 @@ import com.frameworkadvisor.store.DecisionHistory;
 import com.frameworkadvisor.support.AppUnderTest;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.SlackPayloads;
+import com.frameworkadvisor.support.Waits;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -145,26 +146,11 @@ class AppHomeTest extends AppUnderTest {
 
     /** Waits, polling the app's store, until {@code user} has {@code count} decisions (the store is written last). */
     private void awaitStoredDecisions(String user, int count) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        List<DecisionHistory> recent = app.store.recentForUser(FakeSlackApi.TEAM_ID, user, 10);
-        while (recent.size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("expected " + count + " stored decisions of " + user + " within " + WAIT
-                        + ", got " + recent.size());
-            }
-            pause();
-            recent = app.store.recentForUser(FakeSlackApi.TEAM_ID, user, 10);
-        }
-    }
-
-    /** One poll interval of a bounded wait. */
-    private static void pause() {
-        try {
-            Thread.sleep(10);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        Waits.atMost(WAIT).untilAsserted(() -> {
+            List<DecisionHistory> recent = app.store.recentForUser(FakeSlackApi.TEAM_ID, user, 10);
+            assertTrue(recent.size() >= count, "expected " + count + " stored decisions of " + user + ", got "
+                    + recent.size());
+        });
     }
 
     /** The text of the "Your recent decisions" section. */

@@ -86,10 +86,10 @@ class DecisionFlowTest extends AppUnderTest {
 
     @Test
     void reanswer_opens_prefilled_modal_then_posts_in_thread_and_updates_parent() throws Exception {
-        app.postPayload(SlackPayloads.viewSubmission(ASKER, "{\"channel\":\"" + CHANNEL + "\"}", SlackPayloads.djangoAnswers(),
-                null));
+        app.postPayload(SlackPayloads.viewSubmission(ASKER, "{\"channel\":\"" + CHANNEL + "\"}",
+                SlackPayloads.djangoAnswers(), null));
         FakeSlackApi.Call parent = app.slack.await("chat.postMessage", 2, WAIT).get(0);
-        String parentTs = "1700000000.000101";
+        String parentTs = app.slack.answerTo(parent).path("ts").asText();
         JsonNode button = block(parent.json("blocks"), "decision_actions").path("elements").get(0);
 
         app.postPayload(SlackPayloads.reanswerClick("U0TEAMMATE", CHANNEL, parentTs, button.path("value").asText()));

@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EscapingTest extends AppUnderTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String HOSTILE_PROJECT = "<!channel> & <https://evil.example|click> @here";
-    private static final String PARENT_TS = "1700000000.000101";
+    /** A parent message the test pretends is in Slack: nothing posts it, so its ts is the test's own. */
+    private static final String PRETEND_PARENT_TS = "1700000000.000101";
     private static final String ESCAPED_PROJECT = "&lt;!channel&gt; &amp; &lt;https://evil.example|click&gt; @here";
 
     @Test
@@ -73,8 +74,8 @@ class EscapingTest extends AppUnderTest {
 
     @Test
     void a_revision_and_the_updated_parent_escape_the_project_name_too() {
-        String revision = ModalMetadata.revision(CHANNEL, PARENT_TS, PARENT_TS, ASKER, Map.of("admin_ui", "no"))
-                .toJson(new ObjectMapper());
+        String revision = ModalMetadata.revision(CHANNEL, PRETEND_PARENT_TS, PRETEND_PARENT_TS, ASKER,
+                Map.of("admin_ui", "no")).toJson(new ObjectMapper());
 
         submit(revision);
 

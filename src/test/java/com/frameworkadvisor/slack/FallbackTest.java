@@ -28,6 +28,8 @@ class FallbackTest extends AppUnderTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** The fake's DM channel with a user is "D" + the user id, like Slack's conversations.open answer. */
     private static final String DM = "D" + ASKER;
+    /** A parent message the test pretends is in Slack: nothing posts it, so its ts is the test's own. */
+    private static final String PRETEND_PARENT_TS = "1700000000.000101";
 
     @Test
     void not_in_channel_explains_how_to_invite_the_bot_and_sends_the_recommendation_as_a_dm() {
@@ -77,7 +79,7 @@ class FallbackTest extends AppUnderTest {
     @Test
     void a_reanswer_in_a_channel_the_bot_has_left_reaches_the_reviser_as_a_dm() {
         app.slack.denyChannel(CHANNEL, "not_in_channel");
-        String metadata = ModalMetadata.revision(CHANNEL, "1700000000.000101", "1700000000.000101", "U0OTHER1",
+        String metadata = ModalMetadata.revision(CHANNEL, PRETEND_PARENT_TS, PRETEND_PARENT_TS, "U0OTHER1",
                 Map.of("admin_ui", "no")).toJson(new ObjectMapper());
 
         HttpResponse<String> ack = app.postPayload(SlackPayloads.viewSubmission(ASKER, metadata,

@@ -24,6 +24,7 @@ import com.frameworkadvisor.support.BlockKitLimits;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.SlackPayloads;
 import com.frameworkadvisor.support.TestApp;
+import com.frameworkadvisor.support.Waits;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -379,19 +380,9 @@ class RecordDecisionTest extends AppUnderTest {
     /** Waits, polling the app's store, until the decision of the thread {@code parentTs} is stored. */
     private void awaitStored(String parentTs) {
         ThreadKey key = new ThreadKey(FakeSlackApi.TEAM_ID, CHANNEL, parentTs);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (app.store.findDecision(key).isEmpty()
-                || app.store.latestAnswers(app.store.findDecision(key).get().id(), ASKER).isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the decision of thread " + parentTs + " was not stored within " + WAIT);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
+        Waits.atMost(WAIT).untilAsserted(() -> assertTrue(app.store.findDecision(key)
+                .flatMap(decision -> app.store.latestAnswers(decision.id(), ASKER)).isPresent(),
+                "the decision of thread " + parentTs + " is stored with the asker's answers"));
     }
 
     private static String projectPrefill(JsonNode view) {

@@ -9,6 +9,7 @@ import com.frameworkadvisor.support.LogCapture;
 import com.frameworkadvisor.support.SignedRequests;
 import com.frameworkadvisor.support.SlackPayloads;
 import com.frameworkadvisor.support.TestApp;
+import com.frameworkadvisor.support.Waits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -198,18 +199,8 @@ class SlackFaultsTest {
 
     /** Waits, polling, until the fake has answered {@code call} (a delayed call is answered late). */
     private void awaitAnswered(Call call) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!slack.answeredOk(call)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the fake did not answer " + call.method() + " within " + WAIT);
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
+        Waits.atMost(WAIT).untilAsserted(() -> assertTrue(slack.answeredOk(call),
+                "the fake has not answered " + call.method() + " yet"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,6 +12,7 @@ import com.frameworkadvisor.support.SignedRequests;
 import com.frameworkadvisor.support.SlackPayloads;
 import com.frameworkadvisor.support.TestApp;
 import com.frameworkadvisor.support.TestDatabase;
+import com.frameworkadvisor.support.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,8 +33,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -227,17 +226,8 @@ class TeamThreadTest {
 
     /** Waits, polling, until the store holds {@code people} answer sets in the thread. */
     private void awaitStoredPeople(TestApp app, String parentTs, int people) {
-        awaitTrue(people + " people stored in thread " + parentTs, () -> storedPeople(app, parentTs) >= people);
-    }
-
-    private static void awaitTrue(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + WAIT + " waiting for " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
-        }
+        Waits.atMost(WAIT).alias(people + " people stored in thread " + parentTs)
+                .until(() -> storedPeople(app, parentTs) >= people);
     }
 
     private HttpResponse<String> slashCommand(TestApp app, String text) {
@@ -481,8 +471,8 @@ class TeamThreadTest {
             submit(after, THIRD, view, djangoButApiOnly());
             FakeSlackApi.Call update = after.slack.await("chat.update", 1, WAIT).get(0);
 
-            assertTrue(history.contains("Restart project — *Django* (2 answered; combined answers Django 0 · Flask 0)"),
-                    history);
+            assertTrue(history.contains(
+                    "Restart project — *Django* (2 answered; combined answers Django 0 · Flask 0)"), history);
             assertTrue(history.contains("<https://test.slack.com/archives/" + channel + "/p"
                     + parentTs.replace(".", "") + "|open thread>"), history);
             assertEquals(3, payload(update).path("team").path("people").asInt(), "the tally carried on: "
@@ -500,8 +490,8 @@ class TeamThreadTest {
             String elsewhere = TestDatabase.channelId();
             app.postPayload(SlackPayloads.viewSubmission(ASKER, MAPPER.createObjectNode().put("channel", elsewhere)
                     .toString(), django(), "Elsewhere"));
-            awaitTrue("the decision elsewhere stored",
-                    () -> app.store.recentInChannel(TEAM, elsewhere, 10).size() == 1);
+            Waits.atMost(WAIT).alias("the decision elsewhere stored")
+                    .until(() -> app.store.recentInChannel(TEAM, elsewhere, 10).size() == 1);
 
             String history = ephemeralText(slashCommand(app, "history"));
 

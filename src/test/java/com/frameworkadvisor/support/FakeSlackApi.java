@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -61,6 +64,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Deque<Scripted>> scripts = new ConcurrentHashMap<>();
     private final Map<String, String> deniedChannels = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
+    private final CountDownLatch closing = new CountDownLatch(1);
     private final Javalin server;
     private volatile String socketModeUrl;
 
@@ -107,6 +111,7 @@ public final class FakeSlackApi implements AutoCloseable {
         return script(method, new Scripted(status, "<html>upstream error</html>", Map.of(), 0));
     }
 
+    /** The next call of {@code method} is answered as usual, {@code millis} late (or at once if this fake closes). */
     public FakeSlackApi delayNext(String method, long millis) {
         return script(method, new Scripted(200, null, Map.of(), millis));
     }
@@ -168,22 +173,12 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     public List<Call> await(String method, Predicate<Call> filter, int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<Call> matching = calls(method).stream().filter(filter).toList();
-            if (matching.size() >= count) {
-                return matching;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("expected " + count + " " + method + " calls within " + timeout + ", got "
-                        + matching.size() + "; all calls: " + calls.stream().map(Call::method).toList());
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
+        try {
+            return Waits.atMost(timeout).until(() -> calls(method).stream().filter(filter).toList(),
+                    matching -> matching.size() >= count);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("expected " + count + " " + method + " calls within " + timeout + ", got "
+                    + calls(method).stream().filter(filter).count() + "; all calls: " + methods());
         }
     }
 
@@ -197,7 +192,8 @@ public final class FakeSlackApi implements AutoCloseable {
         Deque<Scripted> queue = scripts.get(method);
         Scripted scripted = queue == null ? null : queue.poll();
         if (scripted != null && scripted.delayMillis() > 0) {
-            Thread.sleep(scripted.delayMillis());
+            // A slow Slack: the answer is held for the delay, or until this fake closes and lets it go.
+            closing.await(scripted.delayMillis(), TimeUnit.MILLISECONDS);
         }
         if (scripted != null && scripted.body() != null) {
             scripted.headers().forEach(ctx::header);
@@ -276,6 +272,7 @@ public final class FakeSlackApi implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop();
     }
 }

@@ -1,5 +1,6 @@
 package com.frameworkadvisor.support;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -7,6 +8,7 @@ import org.java_websocket.server.WebSocketServer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -52,17 +54,14 @@ public final class FakeSocketModeServer extends WebSocketServer implements AutoC
     }
 
     /** Waits, polling, for a message from the app containing {@code fragment}. */
-    public String awaitReceived(String fragment, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (String message : received) {
-                if (message.contains(fragment)) {
-                    return message;
-                }
-            }
-            Thread.sleep(5);
+    public String awaitReceived(String fragment, Duration timeout) {
+        try {
+            return Waits.atMost(timeout).until(() -> received.stream().filter(m -> m.contains(fragment)).findFirst(),
+                    Optional::isPresent).get();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no message containing " + fragment + " within " + timeout + "; got "
+                    + received);
         }
-        throw new AssertionError("no message containing " + fragment + " within " + timeout + "; got " + received);
     }
 
     @Override

