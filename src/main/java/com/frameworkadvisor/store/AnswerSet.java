@@ -1,6 +1,8 @@
 package com.frameworkadvisor.store;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,6 +17,6 @@ public record AnswerSet(String userId, Map<String, String> answers, String resul
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(answeredAt, "answeredAt");
-        answers = Map.copyOf(answers);
+        answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers)); // in the order given: output is stable
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,8 +24,9 @@ public record DecisionButtonValue(Optional<String> project, String askedBy, Map<
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(askedBy, "askedBy");
         Objects.requireNonNull(recordedBy, "recordedBy");
-        answers = Map.copyOf(answers);
+        answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers)); // in the order given: output is stable
     }
+
     public DecisionButtonValue(Optional<String> project, String askedBy, Map<String, String> answers) {
         this(project, askedBy, answers, Optional.empty());
     }
@@ -32,6 +35,7 @@ public record DecisionButtonValue(Optional<String> project, String askedBy, Map<
     public DecisionButtonValue recordedBy(String user) {
         return new DecisionButtonValue(project, askedBy, answers, Optional.of(user));
     }
+
     public String toJson(ObjectMapper json) {
         ObjectNode node = json.createObjectNode();
         project.ifPresent(p -> node.put("project", p));

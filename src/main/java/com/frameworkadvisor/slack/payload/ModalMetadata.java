@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,8 +21,8 @@ import java.util.Optional;
  * @param askedBy who started the decision; empty for a new one (the submitter)
  * @param previous the answers being revised ({@code question id → option id}); empty map for a new decision
  */
-public record ModalMetadata(String channel, Optional<String> threadTs, Optional<String> parentTs, Optional<String> askedBy,
-                     Map<String, String> previous) {
+public record ModalMetadata(String channel, Optional<String> threadTs, Optional<String> parentTs,
+                            Optional<String> askedBy, Map<String, String> previous) {
     /** Slack's limit for {@code private_metadata}. */
     static final int MAX_LENGTH = 3000;
 
@@ -48,7 +49,7 @@ public record ModalMetadata(String channel, Optional<String> threadTs, Optional<
         if (askedBy.filter(user -> !SlackPayloadParts.isUserId(user)).isPresent()) {
             throw new UnreadablePayloadException("private_metadata has a malformed asked_by");
         }
-        previous = Map.copyOf(previous);
+        previous = Collections.unmodifiableMap(new LinkedHashMap<>(previous)); // in the order given: output is stable
     }
 
     /** A new decision posted at the top of a channel. */
@@ -67,9 +68,11 @@ public record ModalMetadata(String channel, Optional<String> threadTs, Optional<
         return new ModalMetadata(channel, Optional.of(threadTs), Optional.of(parentTs), Optional.of(askedBy),
                 previous);
     }
+
     public boolean isRevision() {
         return parentTs.isPresent() && !previous.isEmpty();
     }
+
     public String toJson(ObjectMapper json) {
         ObjectNode node = json.createObjectNode().put("channel", channel);
         threadTs.ifPresent(ts -> node.put("thread_ts", ts));

@@ -54,7 +54,8 @@ public final class ParentRenderer {
      * The parent message; once {@code recorded}, it says who decided and when, and the Re-answer and Record
      * buttons give way to a Reopen button (for the recorder).
      */
-    public SlackMessage parent(Recommendation r, Authors authors, Optional<TeamTally> team, Optional<Recorded> recorded) {
+    public SlackMessage parent(Recommendation r, Authors authors, Optional<TeamTally> team,
+                               Optional<Recorded> recorded) {
         Optional<TeamTally> tally = team.filter(TeamTally::isTeam);
         ArrayNode blocks = BlockKit.array();
         Recommendation shown = tally.map(TeamTally::combined).orElse(r);
@@ -81,7 +82,8 @@ public final class ParentRenderer {
         if (r.fastApi().any() && !shown.fastApi().instead()) {
             blocks.add(BlockKit.section(Citations.fastApiNote(r, false)));
         }
-        DecisionButtonValue buttons = new DecisionButtonValue(authors.project(), authors.askedBy(), r.answers().asMap());
+        DecisionButtonValue buttons =
+                new DecisionButtonValue(authors.project(), authors.askedBy(), r.answers().asMap());
         if (recorded.isPresent()) {
             blocks.add(BlockKit.section(":white_check_mark: *Decided: " + framework + "*, recorded by "
                     + Mrkdwn.user(recorded.get().by()) + " on " + DATE.format(recorded.get().at())
@@ -92,7 +94,8 @@ public final class ParentRenderer {
             String value = buttons.toJson(json);
             blocks.add(BlockKit.context("The reasons and the articles behind them are in the thread. Anyone here can "
                     + "press *Re-answer* to revise the answers, or *Record decision* to close the discussion."));
-            blocks.add(BlockKit.actions(SlackIds.DECISION_ACTIONS, BlockKit.button(SlackIds.REANSWER, "Re-answer", value),
+            blocks.add(BlockKit.actions(SlackIds.DECISION_ACTIONS,
+                    BlockKit.button(SlackIds.REANSWER, "Re-answer", value),
                     BlockKit.button(SlackIds.RECORD_DECISION, "Record decision", value)));
         }
         String forProject = authors.project().map(p -> " for " + Mrkdwn.escape(p)).orElse("");
@@ -159,7 +162,14 @@ public final class ParentRenderer {
         if (question.isCheckbox()) {
             return optionId.equals(Question.TICKED) ? "ticked" : "not ticked";
         }
-        return question.option(optionId).map(o -> o.shortText().toLowerCase(Locale.ROOT)).orElse("no longer asked");
+        return question.option(optionId).map(o -> lowerFirstWord(o.shortText())).orElse("no longer asked");
+    }
+
+    /** "Just CRUD + auth + admin" → "just CRUD + auth + admin"; a word with more capitals ("NoSQL") stays. */
+    private static String lowerFirstWord(String text) {
+        String first = text.split(" ", 2)[0];
+        return first.chars().skip(1).anyMatch(Character::isUpperCase) ? text
+                : text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
     }
 
     /** The same message with a note first, e.g. why it arrives as a DM instead of in the channel. */

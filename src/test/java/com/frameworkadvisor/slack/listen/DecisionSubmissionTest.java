@@ -1,59 +1,101 @@
-package com.frameworkadvisor.slack;
+package com.frameworkadvisor.slack.listen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.frameworkadvisor.bank.QuestionBankLoader;
 import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.slack.delivery.DecisionPoster;
-import com.frameworkadvisor.slack.listen.DecisionSubmission;
+import com.frameworkadvisor.slack.render.Notices;
 import com.frameworkadvisor.support.SignedRequests;
 import com.frameworkadvisor.support.SlackPayloads;
+import com.frameworkadvisor.support.TestApp;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
 
-import java.time.Clock;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 
-/** The submission listener on its own, for what the end-to-end tests cannot provoke: a full posting executor. */
+/**
+ * The decision modal's submission: validated and acked at once; posting goes to the executor, and nothing is
+ * handed on when the answers are refused or there is no room. The poster and the executor are mocks: what is
+ * checked is what the listener hands them.
+ */
+@ExtendWith(MockitoExtension.class)
 class DecisionSubmissionTest {
-    private static final QuestionBank BANK = new QuestionBankLoader().loadDefault();
+    private static final QuestionBank BANK = TestApp.bank();
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Mock
+    private DecisionPoster poster;
+    @Mock
+    private Executor executor;
+
+    @Test
+    void valid_answers_are_acked_and_handed_to_the_poster_after_the_ack() throws Exception {
+        DecisionSubmission listener = new DecisionSubmission(BANK, poster, executor, JSON);
+
+        Response ack = submit(listener, SlackPayloads.djangoAnswers());
+
+        assertEquals(200, ack.getStatusCode());
+        assertEquals(null, ack.getBody(), "an empty ack closes the modal");
+        ArgumentCaptor<Runnable> posting = ArgumentCaptor.forClass(Runnable.class);
+        verify(executor).execute(posting.capture());
+        verifyNoInteractions(poster); // not before the ack's thread has moved on
+        posting.getValue().run();
+        ArgumentCaptor<DecisionPoster.Submission> submission = ArgumentCaptor.forClass(DecisionPoster.Submission.class);
+        verify(poster).deliver(submission.capture());
+        assertEquals(SlackPayloads.djangoAnswers(), submission.getValue().answers().asMap());
+        assertEquals(SlackPayloads.ASKER, submission.getValue().userId());
+        assertEquals(SlackPayloads.CHANNEL, submission.getValue().target().channel());
+    }
+
+    @Test
+    void a_question_left_unanswered_keeps_the_modal_open_with_an_error_and_posts_nothing() throws Exception {
+        DecisionSubmission listener = new DecisionSubmission(BANK, poster, executor, JSON);
+        Map<String, String> answers = new HashMap<>(SlackPayloads.djangoAnswers());
+        answers.remove("auth");
+
+        Response ack = submit(listener, answers);
+
+        JsonNode body = JSON.readTree(ack.getBody());
+        assertEquals("errors", body.path("response_action").asText());
+        assertEquals(Notices.CHOOSE_AN_ANSWER, body.path("errors").path("auth").asText());
+        verifyNoInteractions(executor, poster);
+    }
 
     @Test
     void a_full_posting_executor_still_acks_and_asks_the_user_to_press_recommend_again() throws Exception {
-        // given: an executor that refuses work, as the bounded one does when its queue is full
-        AtomicInteger offered = new AtomicInteger();
-        Executor full = task -> {
-            offered.incrementAndGet();
-            throw new RejectedExecutionException("queue full");
-        };
-        // The poster is never reached when the executor refuses, so it needs no Slack client or store here.
-        DecisionPoster poster = new DecisionPoster(null, null, null, null, BANK, null, Clock.systemUTC());
-        DecisionSubmission listener = new DecisionSubmission(BANK, poster, full, JSON);
-        String payload = SlackPayloads.viewSubmission(SlackPayloads.ASKER,
-                SlackPayloads.newDecisionMetadata(SlackPayloads.CHANNEL), SlackPayloads.djangoAnswers(), null)
-                .toString();
-        ViewSubmissionRequest request = new ViewSubmissionRequest(SignedRequests.payloadForm(payload), payload,
-                new RequestHeaders(Map.of("Content-Type", List.of(SignedRequests.FORM))));
+        doThrow(new RejectedExecutionException("queue full")).when(executor).execute(any());
+        DecisionSubmission listener = new DecisionSubmission(BANK, poster, executor, JSON);
 
-        // when
-        Response ack = listener.apply(request, request.getContext());
+        Response ack = submit(listener, SlackPayloads.djangoAnswers());
 
-        // then: answered at once, the modal stays open with the answers, and the user is told what to do
-        assertEquals(1, offered.get());
+        // answered at once, the modal stays open with the answers, and the user is told what to do
         assertEquals(200, ack.getStatusCode());
         JsonNode body = JSON.readTree(ack.getBody());
         assertEquals("errors", body.path("response_action").asText());
-        String message = body.path("errors").path(BANK.questions().get(0).id()).asText();
-        assertTrue(message.contains("press Recommend again"), message);
+        assertEquals(Notices.TOO_BUSY, body.path("errors").path(BANK.questions().get(0).id()).asText());
+        verifyNoInteractions(poster);
+    }
+
+    private static Response submit(DecisionSubmission listener, Map<String, String> answers) {
+        String payload = SlackPayloads.viewSubmission(SlackPayloads.ASKER,
+                SlackPayloads.newDecisionMetadata(SlackPayloads.CHANNEL), answers, null).toString();
+        ViewSubmissionRequest request = new ViewSubmissionRequest(SignedRequests.payloadForm(payload), payload,
+                new RequestHeaders(Map.of()));
+        return listener.apply(request, request.getContext());
     }
 }

@@ -11,6 +11,7 @@ import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.slack.payload.ModalMetadata;
 import com.frameworkadvisor.support.AnswerCombinations;
 import com.frameworkadvisor.support.BlockKitLimits;
+import com.frameworkadvisor.support.JsonFixtures;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -57,7 +58,7 @@ class ModalRendererTest {
         ObjectNode view = render(Optional.of("Customer portal"), prefill, newDecision(), false);
 
         JsonNode expected = fixture("slack/expected-modal.json");
-        assertEquals(List.of(), differences("", expected, view), "differences from expected-modal.json");
+        assertEquals(List.of(), JsonFixtures.differences("", expected, view), "differences from expected-modal.json");
         assertEquals(expected, view);
     }
 
@@ -281,27 +282,5 @@ class ModalRendererTest {
             }
             return JSON.readTree(in);
         }
-    }
-
-    /** Where two JSON trees differ, as JSON pointers with both values, so a failure names the changed fields. */
-    static List<String> differences(String path, JsonNode expected, JsonNode actual) {
-        List<String> found = new ArrayList<>();
-        if (expected.isObject() && actual.isObject()) {
-            Set<String> names = new TreeSet<>();
-            expected.fieldNames().forEachRemaining(names::add);
-            actual.fieldNames().forEachRemaining(names::add);
-            for (String name : names) {
-                found.addAll(differences(path + "/" + name, expected.path(name), actual.path(name)));
-            }
-        } else if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
-            Iterator<JsonNode> e = expected.elements();
-            Iterator<JsonNode> a = actual.elements();
-            for (int i = 0; e.hasNext(); i++) {
-                found.addAll(differences(path + "/" + i, e.next(), a.next()));
-            }
-        } else if (!expected.equals(actual)) {
-            found.add(path + ": expected " + expected + " but was " + actual);
-        }
-        return found;
     }
 }
