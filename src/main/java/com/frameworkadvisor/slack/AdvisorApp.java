@@ -21,10 +21,10 @@ import com.frameworkadvisor.slack.render.ModalRenderer;
 import com.frameworkadvisor.slack.render.ParentRenderer;
 import com.frameworkadvisor.slack.render.ThreadRenderer;
 import com.frameworkadvisor.slack.webapi.SlackCallException;
+import com.frameworkadvisor.slack.webapi.SlackConnection;
 import com.frameworkadvisor.slack.webapi.SlackHealth;
 import com.frameworkadvisor.slack.webapi.WebApi;
 import com.frameworkadvisor.slack.webapi.WebApiForm;
-import com.frameworkadvisor.slack.webapi.SlackConnection;
 import com.frameworkadvisor.store.DecisionStore;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
@@ -106,8 +106,8 @@ public final class AdvisorApp {
         bolt.viewSubmission(SlackIds.DECISION_MODAL, decisionSubmission);
         bolt.blockAction(SlackIds.REANSWER, new ReanswerAction(modals, api, posting, json, store));
         bolt.messageShortcut(SlackIds.DECIDE_HERE_SHORTCUT, new DecideHereShortcut(modals, api, json));
-        DecisionRecorder recorder = new DecisionRecorder(api, parents, threads, new DecisionRecordRenderer(), scorer, bank,
-                store, posting, json, clock);
+        DecisionRecorder recorder = new DecisionRecorder(api, parents, threads, new DecisionRecordRenderer(),
+                scorer, bank, store, posting, json, clock);
         bolt.blockAction(SlackIds.RECORD_DECISION, recorder::record);
         bolt.blockAction(SlackIds.REOPEN_DECISION, recorder::reopen);
         HomeTab home = new HomeTab(api, modals, new HomeRenderer(bank, history, settings.command()), store, posting,

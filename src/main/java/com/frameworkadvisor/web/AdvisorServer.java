@@ -45,8 +45,7 @@ public final class AdvisorServer {
     /**
      * Jetty's threads for requests: a few per core. Each request is short CPU work plus, for a slash command, one
      * Slack call, so more threads than that only take turns on the same cores: on 2 cores, 16 threads answered
-     * 32 concurrent clients faster and with a shorter tail than Javalin's default of up to 250 (README,
-     * Performance).
+     * 32 concurrent clients faster and with a shorter tail than Javalin's default of up to 250 (docs/performance.md).
      */
     private static QueuedThreadPool requestThreads() {
         QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, 4 * Runtime.getRuntime().availableProcessors()),

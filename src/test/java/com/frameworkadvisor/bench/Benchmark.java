@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The app's benchmark: starts the packaged app as a separate process exactly as the {@code Procfile} does, with
  * a lean fake Slack Web API on loopback, drives signed slash commands and modal submissions at 1, 8 and 32
  * concurrent clients, and reports cold start, ack latency, throughput, time to the first post, resident memory
- * and where the CPU went. Run with {@code mvn -B -q -Pbench -DskipTests verify} (README, Performance).
+ * and where the CPU went. Run with {@code mvn -B -q -Pbench -DskipTests verify} (docs/performance.md).
  */
 public final class Benchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -161,7 +161,7 @@ public final class Benchmark {
         selfTicks = 0;
         fakeNanos = 0;
         ArrayNode results = report.putArray("scenarios");
-        // -Dbench.scenarios=slash runs one scenario alone, for a profile of it (README, Performance).
+        // -Dbench.scenarios=slash runs one scenario alone, for a profile of it (docs/performance.md).
         for (String scenario : System.getProperty("bench.scenarios", "slash,submission").split(",")) {
             for (int concurrency : CONCURRENCY) {
                 slack.reset();
@@ -342,8 +342,8 @@ public final class Benchmark {
 
     private static String markdown(JsonNode report, JsonNode previous) {
         StringBuilder md = new StringBuilder();
-        md.append("Median of ").append(report.path("runs").asInt(1)).append(" runs (bench-results/latest.json has each)")
-                .append(".\n\n");
+        md.append("Median of ").append(report.path("runs").asInt(1))
+                .append(" runs (bench-results/latest.json has each).\n\n");
         md.append("| figure | value |").append(previous == null ? "" : " previous |").append('\n');
         md.append("|---|---|").append(previous == null ? "" : "---|").append('\n');
         row(md, "cold start: spawn → /health (ms)", report.at("/cold_start_ms/health"),

@@ -13,7 +13,7 @@ import java.util.List;
  * Builds the class-data-sharing archive the launch files use ({@code -XX:SharedArchiveFile}): starts the packaged
  * app with the Procfile's command and {@code -XX:ArchiveClassesAtExit}, sends it the requests Slack sends (slash
  * commands, submissions, a Re-answer click), and stops it, so the JVM archives every class those paths load. The
- * next start maps them instead of loading and verifying them again (README, Performance: cold start).
+ * next start maps them instead of loading and verifying them again (docs/performance.md: cold start).
  *
  * <p>Runs in the {@code package} phase. A failure leaves no archive and does not fail the build: the app starts
  * without one, only slower, and says nothing about it.

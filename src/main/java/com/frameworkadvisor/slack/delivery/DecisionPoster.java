@@ -54,8 +54,9 @@ public final class DecisionPoster {
     private final QuestionBank bank;
     private final DecisionStore store;
     private final Clock clock;
-    public DecisionPoster(WebApi api, ParentRenderer parents, ThreadRenderer threads, Scorer scorer, QuestionBank bank, DecisionStore store,
-                   Clock clock) {
+
+    public DecisionPoster(WebApi api, ParentRenderer parents, ThreadRenderer threads, Scorer scorer, QuestionBank bank,
+                          DecisionStore store, Clock clock) {
         this.api = api;
         this.parents = parents;
         this.threads = threads;
@@ -64,6 +65,7 @@ public final class DecisionPoster {
         this.store = store;
         this.clock = clock;
     }
+
     public void deliver(Submission submission) {
         try {
             deliverOrThrow(submission);
@@ -212,6 +214,7 @@ public final class DecisionPoster {
             lost(submission, r, e);
         }
     }
+
     /**
      * Slack stayed down, or did not answer a post in time: log the whole decision once, at error level, so an
      * operator can re-send it (after a {@value SlackCallException#NO_ANSWER}, only if it is missing in Slack).

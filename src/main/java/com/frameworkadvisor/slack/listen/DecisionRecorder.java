@@ -54,8 +54,10 @@ public final class DecisionRecorder {
     private final Executor executor;
     private final ObjectMapper json;
     private final Clock clock;
-    public DecisionRecorder(WebApi api, ParentRenderer parents, ThreadRenderer threads, DecisionRecordRenderer records, Scorer scorer,
-                     QuestionBank bank, DecisionStore store, Executor executor, ObjectMapper json, Clock clock) {
+
+    public DecisionRecorder(WebApi api, ParentRenderer parents, ThreadRenderer threads, DecisionRecordRenderer records,
+                            Scorer scorer, QuestionBank bank, DecisionStore store, Executor executor, ObjectMapper json,
+                            Clock clock) {
         this.api = api;
         this.parents = parents;
         this.threads = threads;

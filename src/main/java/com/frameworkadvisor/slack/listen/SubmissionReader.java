@@ -21,8 +21,8 @@ import java.util.Set;
  * Reads a submission of the decision modal from the raw body, for {@link DecisionSubmission#answerRead}, instead of
  * leaving it to Bolt. Bolt 1.48 parses each payload with a new Gson, building a reflective adapter for every class
  * it meets, and Slack sends the whole view back with every submission, blocks and all, though the listener reads
- * only a few fields. That made Bolt's parsing more than half of the app's CPU in the submission benchmark (README,
- * Performance). Here one streaming pass picks out those fields and skips the rest.
+ * only a few fields. That made Bolt's parsing more than half of the app's CPU in the submission benchmark
+ * (docs/performance.md). Here one streaming pass picks out those fields and skips the rest.
  *
  * <p>Whatever is not plainly a decision modal submission, or has a field of a type Slack never sends, is left to
  * Bolt, which then routes or refuses it as it always did: this reader never answers differently from Bolt, it only

@@ -20,12 +20,15 @@ public final class SlackPayloadParts {
 
     private SlackPayloadParts() {
     }
+
     public static boolean isUserId(String id) {
         return id != null && USER_ID.matcher(id).matches();
     }
+
     public static boolean isTeamId(String id) {
         return id != null && TEAM_ID.matcher(id).matches();
     }
+
     public static boolean isChannelId(String id) {
         return id != null && CHANNEL_ID.matcher(id).matches();
     }

@@ -14,9 +14,11 @@ public final class BlockKit {
 
     private BlockKit() {
     }
+
     public static ObjectNode object() {
         return NODES.objectNode();
     }
+
     public static ArrayNode array() {
         return NODES.arrayNode();
     }
@@ -28,11 +30,13 @@ public final class BlockKit {
     static ObjectNode mrkdwn(String text) {
         return object().put("type", "mrkdwn").put("text", text);
     }
+
     public static ObjectNode header(String text) {
         ObjectNode block = object().put("type", "header");
         block.set("text", plainText(fit(text, MAX_HEADER_TEXT)));
         return block;
     }
+
     public static ObjectNode section(String mrkdwnText) {
         ObjectNode block = object().put("type", "section");
         block.set("text", mrkdwn(fit(mrkdwnText, MAX_SECTION_TEXT)));
@@ -44,15 +48,18 @@ public final class BlockKit {
         block.putArray("elements").add(mrkdwn(fit(mrkdwnText, MAX_SECTION_TEXT)));
         return block;
     }
+
     public static ObjectNode divider() {
         return object().put("type", "divider");
     }
+
     public static ObjectNode button(String actionId, String text, String value) {
         ObjectNode button = object().put("type", "button").put("action_id", actionId);
         button.set("text", plainText(fit(text, MAX_BUTTON_TEXT)));
         button.put("value", value);
         return button;
     }
+
     public static ObjectNode actions(String blockId, ObjectNode... elements) {
         ObjectNode block = object().put("type", "actions").put("block_id", blockId);
         ArrayNode list = block.putArray("elements");

@@ -30,6 +30,7 @@ public final class DecisionRecordRenderer {
     public record Facts(Recommendation newest, Optional<TeamTally> team, Optional<String> project, List<String> people,
                  String recordedBy, Instant at, String threadUrl) {
     }
+
     public String markdown(Facts f) {
         String framework = f.team().filter(TeamTally::isTeam).map(t -> t.recommendation().displayName())
                 .orElse(f.newest().framework().displayName());
@@ -52,8 +53,8 @@ public final class DecisionRecordRenderer {
         md.append("We will use **").append(framework).append("**.");
         f.team().filter(TeamTally::isTeam).ifPresent(t -> md.append(" Team: ").append(t.people())
                 .append(" people; combined answers Django ").append(t.combined().scores().django()).append(" · Flask ")
-                .append(t.combined().scores().flask()).append(" (each question took the answer most people gave; those answers were "
-                        + "scored once)."));
+                .append(t.combined().scores().flask())
+                .append(" (each question took the answer most people gave; those answers were scored once)."));
         md.append(" Newest answers: ").append(f.newest().framework().displayName()).append(", Django ")
                 .append(f.newest().scores().django()).append(" · Flask ").append(f.newest().scores().flask())
                 .append(", confidence ").append(f.newest().confidence().words().toLowerCase()).append(".\n\n");

@@ -58,7 +58,8 @@ public final class ModalRenderer {
      * @param project the project name to pre-fill, if any
      * @param answers the answers to pre-select ({@code question id → option id}); unknown ids are ignored
      */
-    public Modal render(Optional<String> project, Map<String, String> answers, String privateMetadata, boolean revision) {
+    public Modal render(Optional<String> project, Map<String, String> answers, String privateMetadata,
+                        boolean revision) {
         ObjectNode view = BlockKit.object().put("type", "modal").put("callback_id", SlackIds.DECISION_MODAL);
         // Slack: title, submit and close are plain_text of at most 24 characters.
         view.set("title", BlockKit.plainText(revision ? "Re-answer" : "Django or Flask?"));

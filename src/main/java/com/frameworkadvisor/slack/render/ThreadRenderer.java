@@ -105,7 +105,8 @@ public final class ThreadRenderer {
 
     private void addReasoning(ArrayNode blocks, Recommendation r, WhatWouldChange change) {
         for (DecisiveRule rule : r.decisive()) {
-            blocks.add(BlockKit.section("*Decisive:* " + Mrkdwn.escape(rule.why()) + Citations.quotes(r, rule.citations())));
+            blocks.add(BlockKit.section(
+                    "*Decisive:* " + Mrkdwn.escape(rule.why()) + Citations.quotes(r, rule.citations())));
         }
         List<Reason> scoring = r.scoringReasons();
         if (scoring.isEmpty()) {
@@ -129,7 +130,8 @@ public final class ThreadRenderer {
             blocks.add(BlockKit.context("Counted for neither: " + String.join(" · ", neutral)));
         }
         if (r.basis() != Basis.DECISIVE) {
-            blocks.add(BlockKit.section("*Rule:* " + Mrkdwn.escape(r.confidenceReason()) + Citations.quotes(r, r.ruleCitations())));
+            blocks.add(BlockKit.section(
+                    "*Rule:* " + Mrkdwn.escape(r.confidenceReason()) + Citations.quotes(r, r.ruleCitations())));
         }
         if (r.considerFastApi()) {
             blocks.add(BlockKit.section(Citations.fastApiNote(r, true)));

@@ -8,7 +8,7 @@ import javax.net.SocketFactory;
 /**
  * Sockets with Nagle's algorithm off. OkHttp (under Slack's Web API client) writes a request's headers and body
  * separately and never sets TCP_NODELAY, so with Nagle on the body waits for the server's delayed ACK: about
- * 40 ms added to every views.open and chat.postMessage (measured by the benchmark, README "Performance").
+ * 40 ms added to every views.open and chat.postMessage (measured by the benchmark, docs/performance.md).
  */
 public final class NoDelaySocketFactory extends SocketFactory {
     private final SocketFactory delegate = SocketFactory.getDefault();

@@ -56,6 +56,7 @@ public final class SlackCallException extends Exception {
     public String error() {
         return error;
     }
+
     public Kind kind() {
         return kind;
     }

@@ -66,6 +66,7 @@ public final class WebApi {
                 .add("unfurl_links", false)
                 .add("unfurl_media", false)).path("ts").asText();
     }
+
     public void updateMessage(String channel, String ts, SlackMessage message) throws SlackCallException {
         call("chat.update", Budget.BACKGROUND, message(message).add("channel", channel).add("ts", ts));
     }

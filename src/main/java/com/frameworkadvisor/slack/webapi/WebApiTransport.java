@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * One HTTP POST per Web API method: the form body Slack documents, the bot token as a bearer header, the answer
  * read as JSON. It stands in for slack-api-client's {@code MethodsClient} on the calls this app makes, over the
  * same OkHttp client Bolt uses, because that client spent most of the app's CPU under load: its form builder
- * encodes per code point and it builds a new Gson for every answer (README, Performance).
+ * encodes per code point and it builds a new Gson for every answer (docs/performance.md).
  */
 public final class WebApiTransport {
     private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
