@@ -4,6 +4,8 @@ import com.frameworkadvisor.slack.AdvisorApp;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class AdvisorServer {
     private static final Logger log = LoggerFactory.getLogger(AdvisorServer.class);
     public static final String EVENTS_PATH = "/slack/events";
+    private static final Duration IDLE_CONNECTION_ON_STOP = Duration.ofMillis(100);
 
     private final AdvisorApp slack;
     private final Javalin javalin;
@@ -57,6 +60,13 @@ public final class AdvisorServer {
     /** Starts listening; {@code port} 0 picks a free port. */
     public AdvisorServer start(int port) {
         javalin.start(port);
+        for (Connector connector : javalin.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector jetty) {
+                // On stop, a kept-alive connection with no request on it is closed after this (Jetty's default is
+                // 1 s); a request in flight still gets the stop timeout above.
+                jetty.setShutdownIdleTimeout(IDLE_CONNECTION_ON_STOP.toMillis());
+            }
+        }
         ready.set(true);
         log.info("listening port={} path={}", javalin.port(), EVENTS_PATH);
         return this;

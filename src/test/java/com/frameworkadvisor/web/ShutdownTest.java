@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static com.frameworkadvisor.support.SlackPayloads.ASKER;
 import static com.frameworkadvisor.support.SlackPayloads.CHANNEL;
@@ -63,6 +65,21 @@ class ShutdownTest {
         assertNull(parent.param("thread_ts"));
         assertTrue(slack.answeredOk(parent) && slack.answeredOk(reply));
         assertEquals(slack.answerTo(parent).path("ts").asText(), reply.param("thread_ts"));
+    }
+
+    @Test
+    void a_request_being_answered_when_stop_begins_still_gets_its_answer() throws Exception {
+        // The slash command's ack waits for views.open; Slack is slow to answer it.
+        slack.delayNext("views.open", 500);
+        CompletableFuture<HttpResponse<String>> ack =
+                CompletableFuture.supplyAsync(() -> app.post(SlackPayloads.slashCommand("Customer portal")));
+        slack.await("views.open", 1, Duration.ofSeconds(5));
+
+        app.server.stop(Duration.ofSeconds(5));
+
+        HttpResponse<String> answered = ack.get(5, TimeUnit.SECONDS);
+        assertEquals(200, answered.statusCode(), answered.body());
+        assertTrue(slack.answeredOk(slack.calls("views.open").get(0)), slack.methods().toString());
     }
 
     @Test
