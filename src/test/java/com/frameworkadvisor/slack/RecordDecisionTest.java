@@ -1,42 +1,18 @@
 package com.frameworkadvisor.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.frameworkadvisor.decision.Citation;
-import com.frameworkadvisor.decision.FastApiSignal;
-import com.frameworkadvisor.decision.Framework;
-import com.frameworkadvisor.decision.Lean;
-import com.frameworkadvisor.decision.Option;
-import com.frameworkadvisor.decision.Question;
-import com.frameworkadvisor.decision.QuestionBank;
-import com.frameworkadvisor.decision.Recommendation;
-import com.frameworkadvisor.decision.Scorer;
-import com.frameworkadvisor.decision.ScoringRules;
-import com.frameworkadvisor.decision.Source;
-import com.frameworkadvisor.decision.TeamTally;
-import com.frameworkadvisor.slack.render.BlockKit;
-import com.frameworkadvisor.slack.render.DecisionRecordRenderer;
-import com.frameworkadvisor.slack.render.ModalRenderer;
-import com.frameworkadvisor.slack.render.Mrkdwn;
-import com.frameworkadvisor.slack.render.SlackMessage;
 import com.frameworkadvisor.store.ThreadKey;
 import com.frameworkadvisor.support.AppUnderTest;
 import com.frameworkadvisor.support.BlockKitLimits;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.SlackPayloads;
-import com.frameworkadvisor.support.TestApp;
 import com.frameworkadvisor.support.Waits;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import static com.frameworkadvisor.support.BlockTrees.button;
 import static com.frameworkadvisor.support.SlackPayloads.ASKER;
@@ -46,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * "Record decision" and "Reopen", through the real app over HTTP against the fake Slack Web API, and the pure
- * {@link DecisionRecordRenderer} that writes the decision record.
+ * "Record decision" and "Reopen", through the real app over HTTP against the fake Slack Web API (the record itself:
+ * {@code DecisionRecordRendererTest}).
  */
 class RecordDecisionTest extends AppUnderTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -56,8 +32,6 @@ class RecordDecisionTest extends AppUnderTest {
     private static final String RECORDER = "U0RECORDER";
     private static final String BYSTANDER = "U0BYSTANDER";
     private static final String PROJECT = "Customer portal";
-
-    // ---- through the app -------------------------------------------------------------------------------------
 
     @Test
     void record_decision_posts_the_record_in_the_thread_and_marks_the_parent_decided() {
@@ -190,142 +164,6 @@ class RecordDecisionTest extends AppUnderTest {
         assertEquals(RECORDER, update.json("metadata").path("event_payload").path("recorded").path("by").asText());
     }
 
-    // ---- the renderer, pure ----------------------------------------------------------------------------------
-
-    @Test
-    void markdown_is_an_architecture_decision_record_of_the_team_result() {
-        Source guide = new Source("guide", Optional.of("Django or Flask"), Optional.empty(), Optional.empty(),
-                "Example Press", Optional.of("https://example.com/guide"), Optional.of("2024"), Optional.empty());
-        Source notes = new Source("notes", Optional.of("Small apps"), Optional.empty(), Optional.empty(), "Notes Inc",
-                Optional.empty(), Optional.empty(), Optional.empty());
-        Question adminUi = new Question("admin_ui", "Will staff manage data in an admin UI?", "Admin UI",
-                Optional.empty(), List.of(
-                        option("admin_ui", "yes", "Yes", Lean.DJANGO, FastApiSignal.NONE, "Django ships an admin.",
-                                new Citation(guide, "Django includes an admin panel.")),
-                        option("admin_ui", "no", "No", Lean.NONE, FastApiSignal.NONE, "Favours neither."),
-                        option("admin_ui", "unsure", "Not sure", Lean.NONE, FastApiSignal.NONE,
-                                "Counts for neither.")));
-        Question apiOnly = new Question("api_only", "Is it an API-only service?", "API only", Optional.empty(),
-                List.of(
-                        option("api_only", "yes", "Yes", Lean.FLASK, FastApiSignal.INSTEAD_OF_FLASK,
-                                "A small JSON API suits a microframework.",
-                                new Citation(notes, "FastAPI fits JSON APIs.")),
-                        option("api_only", "no", "No", Lean.DJANGO, FastApiSignal.NONE, "Pages and forms suit Django.",
-                                new Citation(guide, "Django renders pages.")),
-                        option("api_only", "unsure", "Not sure", Lean.NONE, FastApiSignal.NONE,
-                                "Counts for neither.")));
-        Citation rule = new Citation(guide, "Ties go to Django.");
-        ScoringRules rules = new ScoringRules(List.of(rule), List.of(rule),
-                new ScoringRules.Sentence(Set.of("api_only.yes"), List.of(rule)),
-                new ScoringRules.Sentence(Set.of("admin_ui.yes"), List.of(rule)), List.of(rule));
-        QuestionBank bank = new QuestionBank(List.of(guide, notes), List.of(adminUi, apiOnly), List.of(), rules,
-                List.of());
-        Scorer scorer = new Scorer(bank);
-        Map<String, String> newestAnswers = Map.of("admin_ui", "yes", "api_only", "yes");
-        Map<String, String> flaskAnswers = Map.of("admin_ui", "no", "api_only", "yes");
-        var facts = new DecisionRecordRenderer.Facts(scorer.score(bank.answers(newestAnswers)),
-                Optional.of(TeamTally.of(bank, scorer, List.of(flaskAnswers, flaskAnswers, newestAnswers))),
-                Optional.of(PROJECT), List.of(ASKER, SECOND, THIRD), SECOND,
-                // Late in the UTC day: the record's date must not depend on the machine's time zone.
-                Instant.parse("2024-03-05T23:30:00Z"),
-                "https://test.slack.com/archives/C0GENERAL/p1700000000000101");
-
-        String markdown = new DecisionRecordRenderer().markdown(facts);
-
-        assertEquals("""
-                # Use Flask for Customer portal
-
-                - Status: Accepted
-                - Date: 2024-03-05
-                - Deciders (Slack user ids): U0ASKER1, U0SECOND, U0THIRD3
-                - Recorded by (Slack user id): U0SECOND
-                - Discussion: https://test.slack.com/archives/C0GENERAL/p1700000000000101
-
-                ## Context
-
-                We had to choose between Django and Flask for Customer portal. 3 people answered Framework \
-                Advisor's questions in Slack; its advice is built from published articles, cited below.
-
-                ## Decision
-
-                We will use **Flask**. Team: 3 people; combined answers Django 0 · Flask 1 (each question took \
-                the answer most people gave; those answers were scored once). Newest answers: Django, Django 1 · \
-                Flask 1, confidence too close to call.
-
-                ## Reasons
-
-                - Admin UI: Yes → Django. Django ships an admin.
-                  > “Django includes an admin panel.” [1]
-                - API only: Yes → Flask. A small JSON API suits a microframework.
-                  > “FastAPI fits JSON APIs.” [2]
-
-                ## Points of disagreement
-
-                - Admin UI: 1 yes · 2 no
-
-                ## Also considered
-
-                - FastAPI: article 004 says to consider it for API only (Yes).
-
-                ## Sources
-
-                1. Example Press, “Django or Flask”, 2024. https://example.com/guide
-                2. Notes Inc, “Small apps” (no public link known)
-                """, markdown);
-    }
-
-    @Test
-    void message_keeps_every_section_within_slack_limits_and_every_code_block_closed_for_a_long_record() {
-        QuestionBank bank = TestApp.bank();
-        Scorer scorer = new Scorer(bank);
-        // Every question answered, with the option citing the most; a second and third person differ everywhere,
-        // so every question is a point of disagreement.
-        Map<String, String> newest = new LinkedHashMap<>();
-        Map<String, String> unsure = new LinkedHashMap<>();
-        Map<String, String> other = new LinkedHashMap<>();
-        for (Question question : bank.questions()) {
-            Option cited = question.options().stream().filter(o -> !o.id().equals(Option.UNSURE))
-                    .max(Comparator.comparingInt(o -> o.citations().size())).orElseThrow();
-            newest.put(question.id(), cited.id());
-            unsure.put(question.id(), Option.UNSURE);
-            other.put(question.id(), question.options().stream().map(Option::id)
-                    .filter(id -> !id.equals(cited.id()) && !id.equals(Option.UNSURE)).findFirst()
-                    .orElse(Option.UNSURE)); // a checkbox is ticked or not
-        }
-        List<String> people = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            people.add(String.format("U%08d", i));
-        }
-        // The longest project name the modal accepts, made of the characters mrkdwn escaping makes five times longer.
-        String project = "&<>".repeat(ModalRenderer.MAX_PROJECT / 3 + 1).substring(0, ModalRenderer.MAX_PROJECT);
-        Recommendation recommendation = scorer.score(bank.answers(newest));
-        var facts = new DecisionRecordRenderer.Facts(recommendation,
-                Optional.of(TeamTally.of(bank, scorer, List.of(unsure, other, newest))), Optional.of(project),
-                people, people.get(0), Instant.parse("2026-01-31T12:00:00Z"),
-                "https://a-very-long-workspace-name-for-testing.slack.com/archives/C0GENERAL/p1700000000000101");
-        var renderer = new DecisionRecordRenderer();
-
-        SlackMessage message = renderer.message(facts, BlockKit.object().put("event_type", "framework_recommendation"));
-
-        assertEquals(List.of(), BlockKitLimits.messageProblems(message.text(), message.blocks()));
-        assertTrue(message.blocks().size() <= BlockKitLimits.MESSAGE_BLOCKS, message.blocks().size() + " blocks");
-        StringBuilder code = new StringBuilder();
-        for (int i = 1; i < message.blocks().size(); i++) {
-            String text = message.blocks().get(i).path("text").path("text").asText();
-            assertTrue(text.length() <= BlockKitLimits.TEXT, "block " + i + " is " + text.length() + " characters");
-            assertTrue(text.startsWith("```\n") && text.endsWith("\n```"),
-                    "block " + i + " is a whole code block (nothing cut off by the length limit): " + text);
-            code.append(text, 4, text.length() - 3);
-        }
-        for (String line : renderer.markdown(facts).split("\n")) {
-            // Very long lines (the 400 deciders) may be shortened; every other line of the record must be there.
-            if (line.length() < 1000) {
-                assertTrue(code.toString().contains(Mrkdwn.escape(line)), "the record lost the line: " + line);
-            }
-        }
-        assertTrue(code.toString().contains("## Sources"), "the record is complete to its last section");
-    }
-
     // ---- helpers --------------------------------------------------------------------------------------------
 
     /** A decision thread: the ts of its parent, and the blocks the parent shows now. */
@@ -393,12 +231,5 @@ class RecordDecisionTest extends AppUnderTest {
             }
         }
         throw new AssertionError("the modal has no project block: " + view);
-    }
-
-    /** An option; one that takes a side counts as the criterion named after its question and id. */
-    private static Option option(String question, String id, String text, Lean lean, FastApiSignal fastApi,
-                                 String why, Citation... citations) {
-        return new Option(id, text, lean, Optional.of(question + "." + id).filter(c -> lean != Lean.NONE), fastApi,
-                why, List.of(citations));
     }
 }
