@@ -80,7 +80,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void no_internal_jdk_apis() {
+    void no_class_depends_on_internal_jdk_apis() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("sun..", "jdk.internal..").check(APP);
     }
 }

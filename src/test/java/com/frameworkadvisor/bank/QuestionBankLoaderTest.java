@@ -31,7 +31,7 @@ class QuestionBankLoaderTest {
     private final QuestionBankLoader loader = new QuestionBankLoader();
 
     @Test
-    void shipped_bank_loads() {
+    void the_shipped_bank_loads_with_its_five_sources_a_cited_tie_rule_and_three_decisive_rules() {
         // when
         QuestionBank bank = loader.loadDefault();
 

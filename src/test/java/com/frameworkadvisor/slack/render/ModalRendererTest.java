@@ -51,7 +51,7 @@ class ModalRendererTest {
     }
 
     @Test
-    void the_modal_for_a_new_decision_matches_the_expected_tree() throws IOException {
+    void a_new_decision_modal_asks_every_question_with_the_project_and_given_answers_prefilled() throws IOException {
         Map<String, String> prefill = Map.of("admin_ui", "yes", "team_experience", "over_5_years",
                 "persistence", "relational", "regulated", "yes", "many_entities", "yes");
 

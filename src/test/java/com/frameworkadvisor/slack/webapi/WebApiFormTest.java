@@ -17,7 +17,7 @@ class WebApiFormTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void encodesAsTheJdkFormEncoderDoes() {
+    void encodes_as_the_jdk_form_encoder_does() {
         Random random = new Random(42);
         int[] alphabet = "aZ09 *-._~&=+%/?#\"\\\n\té€😀<>ü".codePoints().toArray();
         for (int i = 0; i < 2_000; i++) {
@@ -32,7 +32,7 @@ class WebApiFormTest {
     }
 
     @Test
-    void joinsFieldsLeavesOutNullsAndCarriesJsonThatDecodesBack() throws Exception {
+    void joins_fields_leaves_out_nulls_and_carries_json_that_decodes_back() throws Exception {
         ObjectNode blocks = JSON.createObjectNode().put("text", "Django & Flask: “50/50” ✓ 🚀");
         String body = body(new WebApiForm().add("channel", "C123").add("thread_ts", null)
                 .add("unfurl_links", false).addJson("blocks", blocks));
