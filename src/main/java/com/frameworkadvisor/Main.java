@@ -10,10 +10,11 @@ import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.decision.Scorer;
 import com.frameworkadvisor.slack.AdvisorApp;
 import com.frameworkadvisor.slack.StartupException;
+import com.frameworkadvisor.store.Database;
 import com.frameworkadvisor.store.DatabaseUrl;
-import com.frameworkadvisor.store.OpeningDecisionStore;
 import com.frameworkadvisor.store.StoreUnavailableException;
 import com.frameworkadvisor.web.AdvisorServer;
+import com.frameworkadvisor.web.OperatorMetrics;
 import io.javalin.util.JavalinBindException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,8 +80,9 @@ public final class Main {
     /**
      * Starts the server. It is arranged so the first request is answered soon (docs/performance.md): the bot token
      * is checked while the HTTP server starts, and the database opens (connect, migrate) once the server listens,
-     * since a slash command never needs it; a call that does waits for it (OpeningDecisionStore). A database or
-     * token problem still stops the app with a clear message.
+     * since a slash command never needs it; a call that does waits for it (store/Database). A database or
+     * token problem still stops the app with a clear message. Deliveries left pending by the last run resume once
+     * the database is open.
      */
     private static void serve(QuestionBank bank, Settings settings) {
         // Bolt signs over String.getBytes() with the default charset; Slack signs UTF-8 bytes.
@@ -103,24 +105,26 @@ public final class Main {
             return thread;
         });
         CompletableFuture<Void> listening = new CompletableFuture<>();
-        OpeningDecisionStore store = OpeningDecisionStore.open(databaseUrl,
-                task -> listening.thenRunAsync(task, startup));
-        AdvisorApp app = AdvisorApp.create(settings, bank, store);
+        Database database = Database.openInBackground(databaseUrl, task -> listening.thenRunAsync(task, startup));
+        OperatorMetrics metrics = new OperatorMetrics(settings.metricsToken());
+        AdvisorApp app = AdvisorApp.create(settings, bank, database, metrics.registry());
         CompletableFuture<Void> slackChecked = CompletableFuture.runAsync(app::start, startup);
         AdvisorServer server;
         try {
-            server = new AdvisorServer(app, settings.signingSecret()).start(settings.port());
+            server = new AdvisorServer(app, settings.signingSecret(), metrics).start(settings.port());
         } catch (JavalinBindException e) {
             throw new CannotStart("port " + settings.port() + " is in use. Stop what is using it, or set PORT to a "
                     + "free port.");
         }
         // SIGTERM (a deploy, a dyno restart) or Ctrl-C, from now on: stop taking requests, finish accepted posts,
         // exit 0. Requests are taken from here, so the hook is too.
-        Thread shutdown = new Thread(() -> stop(server, store, log), "shutdown");
+        Thread shutdown = new Thread(() -> stop(server, database, metrics, log), "shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         listening.complete(null);
         try {
-            store.awaitOpen();
+            database.awaitOpen();
+            app.startDeliveries();
+            metrics.start();
             slackChecked.join();
             settings.appToken().ifPresent(app::connectSocketMode);
         } catch (StoreUnavailableException | CompletionException | StartupException e) {
@@ -144,10 +148,11 @@ public final class Main {
      * itself; then it flushes the log and ends with status 0 after an orderly stop (a JVM stopped by SIGTERM would
      * otherwise report 143).
      */
-    private static void stop(AdvisorServer server, OpeningDecisionStore store, Logger log) {
+    private static void stop(AdvisorServer server, Database database, OperatorMetrics metrics, Logger log) {
         try {
             server.stop(SHUTDOWN_GRACE);
-            store.close();
+            metrics.close();
+            database.close();
         } catch (RuntimeException e) {
             log.error("shutdown_failed", e);
         } finally {

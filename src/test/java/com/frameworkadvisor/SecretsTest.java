@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.config.Settings;
 import com.frameworkadvisor.slack.AdvisorApp;
 import com.frameworkadvisor.slack.StartupException;
+import com.frameworkadvisor.store.Database;
 import com.frameworkadvisor.store.DatabaseUrl;
-import com.frameworkadvisor.store.JdbcDecisionStore;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.LogCapture;
 import com.frameworkadvisor.support.SignedRequests;
 import com.frameworkadvisor.support.SlackPayloads;
 import com.frameworkadvisor.support.TestApp;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -126,7 +127,7 @@ class SecretsTest {
 
             // The flow really ran: each of these outcomes was logged.
             for (String outcome : List.of("decision_posted", "request_refused", "slack_retry", "decision_sent_as_dm",
-                    "modal_not_opened", "configuration_error", "decision_not_delivered")) {
+                    "modal_not_opened", "configuration_error", "decision_delivery_delayed")) {
                 assertFalse(logs.events(e -> e.message().contains(outcome)).isEmpty(), outcome + " was logged");
             }
             assertTrue(logs.events(e -> e.level() == Level.WARN || e.level() == Level.ERROR).size() >= 3);
@@ -206,8 +207,8 @@ class SecretsTest {
         try (FakeSlackApi slack = new FakeSlackApi(); LogCapture logs = LogCapture.start()) {
             Settings settings = TestApp.settings(slack, Map.of("SLACK_BOT_TOKEN", rejected,
                     "DATABASE_URL", "jdbc:h2:mem:secrets-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-            try (JdbcDecisionStore store = JdbcDecisionStore.open(DatabaseUrl.parse(settings.databaseUrl()))) {
-                AdvisorApp app = AdvisorApp.create(settings, TestApp.bank(), store);
+            try (Database store = Database.open(DatabaseUrl.parse(settings.databaseUrl()))) {
+                AdvisorApp app = AdvisorApp.create(settings, TestApp.bank(), store, new CompositeMeterRegistry());
 
                 StartupException e = assertThrows(StartupException.class, app::start);
 

@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param command the slash command, starting with {@code /}
  * @param databaseUrl the database to use, if not the embedded default
  * @param slackTimeout the read timeout of one Slack Web API call
+ * @param metricsToken the bearer token {@code GET /metrics} asks for; without it, the endpoint is off; never logged
  */
 public record Settings(int port, String botToken, String signingSecret, Optional<String> appToken,
-                       String slackApiUrl, String command, Optional<String> databaseUrl, Duration slackTimeout) {
+                       String slackApiUrl, String command, Optional<String> databaseUrl, Duration slackTimeout,
+                       Optional<String> metricsToken) {
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_COMMAND = "/framework";
@@ -34,6 +36,7 @@ public record Settings(int port, String botToken, String signingSecret, Optional
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         Objects.requireNonNull(slackTimeout, "slackTimeout");
+        Objects.requireNonNull(metricsToken, "metricsToken");
     }
 
     /**
@@ -90,12 +93,17 @@ public record Settings(int port, String botToken, String signingSecret, Optional
                 problems.add("SLACK_API_TIMEOUT_MS must be a number of milliseconds, was '" + timeoutText + "'");
             }
         }
+        String metricsToken = value(env, "METRICS_TOKEN");
+        if (metricsToken != null && metricsToken.length() < 16) {
+            problems.add("METRICS_TOKEN must be at least 16 characters (a random secret, e.g. openssl rand -hex 32)"
+                    + "; unset it to turn /metrics off");
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new Settings(port, botToken, signingSecret, Optional.ofNullable(appToken),
                 apiUrl.endsWith("/") ? apiUrl : apiUrl + "/", command, Optional.ofNullable(value(env, "DATABASE_URL")),
-                slackTimeout);
+                slackTimeout, Optional.ofNullable(metricsToken));
     }
 
     private static String value(Map<String, String> env, String name) {
@@ -108,7 +116,8 @@ public record Settings(int port, String botToken, String signingSecret, Optional
     public String toString() {
         return "Settings[port=" + port + ", slackApiUrl=" + slackApiUrl + ", command=" + command
                 + ", socketMode=" + appToken.isPresent()
-                + ", database=" + (databaseUrl.isPresent() ? "external" : "embedded") + "]";
+                + ", database=" + (databaseUrl.isPresent() ? "external" : "embedded")
+                + ", metrics=" + metricsToken.isPresent() + "]";
     }
 
     /** One or more environment variables are missing or malformed. */

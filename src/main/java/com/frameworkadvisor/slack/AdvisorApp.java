@@ -6,12 +6,14 @@ import com.frameworkadvisor.config.Settings;
 import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.decision.Scorer;
 import com.frameworkadvisor.slack.delivery.DecisionPoster;
+import com.frameworkadvisor.slack.delivery.DeliveryWorker;
 import com.frameworkadvisor.slack.delivery.PostingExecutor;
 import com.frameworkadvisor.slack.listen.AskCommand;
 import com.frameworkadvisor.slack.listen.DecideHereShortcut;
 import com.frameworkadvisor.slack.listen.DecisionRecorder;
 import com.frameworkadvisor.slack.listen.DecisionSubmission;
 import com.frameworkadvisor.slack.listen.HomeTab;
+import com.frameworkadvisor.slack.listen.OnceEvents;
 import com.frameworkadvisor.slack.listen.ReanswerAction;
 import com.frameworkadvisor.slack.payload.SlackIds;
 import com.frameworkadvisor.slack.render.DecisionRecordRenderer;
@@ -25,14 +27,17 @@ import com.frameworkadvisor.slack.webapi.SlackConnection;
 import com.frameworkadvisor.slack.webapi.SlackHealth;
 import com.frameworkadvisor.slack.webapi.WebApi;
 import com.frameworkadvisor.slack.webapi.WebApiForm;
+import com.frameworkadvisor.store.Database;
 import com.frameworkadvisor.store.DecisionStore;
+import com.frameworkadvisor.store.JdbcDecisionStore;
+import com.frameworkadvisor.store.JdbcDeliveryStore;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,18 +55,20 @@ public final class AdvisorApp {
     private final App bolt;
     private final WebApi api;
     private final SlackHealth health;
+    private final DeliveryWorker deliveries;
     private final PostingExecutor posting;
     private final DecisionSubmission decisionSubmission;
     private final RequestRouter router;
     private volatile SocketModeApp socketMode;
 
-    private AdvisorApp(Settings settings, App bolt, WebApi api, SlackHealth health, PostingExecutor posting,
-                       DecisionSubmission decisionSubmission) {
+    private AdvisorApp(Settings settings, App bolt, WebApi api, SlackHealth health, DeliveryWorker deliveries,
+                       PostingExecutor posting, DecisionSubmission decisionSubmission) {
+        this.posting = posting;
         this.settings = settings;
         this.bolt = bolt;
         this.api = api;
         this.health = health;
-        this.posting = posting;
+        this.deliveries = deliveries;
         this.decisionSubmission = decisionSubmission;
         this.router = new RequestRouter(bolt, health, decisionSubmission);
     }
@@ -69,9 +76,11 @@ public final class AdvisorApp {
     /**
      * Builds the app.
      *
-     * @param store where decision threads and answer sets are kept
+     * @param database where decision threads, answer sets and the outbox of accepted submissions are kept
+     * @param meters where the app's metrics go (a registry that keeps nothing when metrics are off)
      */
-    public static AdvisorApp create(Settings settings, QuestionBank bank, DecisionStore store) {
+    public static AdvisorApp create(Settings settings, QuestionBank bank, Database database, MeterRegistry meters) {
+        DecisionStore store = new JdbcDecisionStore(database);
         SlackConnection connection = new SlackConnection(settings.slackApiUrl(), settings.slackTimeout());
         AppConfig config = AppConfig.builder()
                 .slack(connection.slack())
@@ -102,7 +111,13 @@ public final class AdvisorApp {
         DecisionPoster poster = new DecisionPoster(api, parents, threads, scorer, bank, store, clock);
         bolt.command(settings.command(), new AskCommand(settings.command(), modals, api, json, history,
                 store));
-        DecisionSubmission decisionSubmission = new DecisionSubmission(bank, poster, posting, json);
+        JdbcDeliveryStore outbox = new JdbcDeliveryStore(database);
+        // Deliveries have threads of their own: a backlog of them never delays the listeners' short work after an
+        // ack (an ephemeral note, the Home tab).
+        DeliveryWorker deliveries = new DeliveryWorker(outbox, new PostingExecutor("deliver"), poster, bank, json,
+                clock, meters);
+        OnceEvents events = new OnceEvents(outbox, clock);
+        DecisionSubmission decisionSubmission = new DecisionSubmission(bank, deliveries, json);
         bolt.viewSubmission(SlackIds.DECISION_MODAL, decisionSubmission);
         bolt.blockAction(SlackIds.REANSWER, new ReanswerAction(modals, api, posting, json, store));
         bolt.messageShortcut(SlackIds.DECIDE_HERE_SHORTCUT, new DecideHereShortcut(modals, api, json));
@@ -112,9 +127,9 @@ public final class AdvisorApp {
         bolt.blockAction(SlackIds.REOPEN_DECISION, recorder::reopen);
         HomeTab home = new HomeTab(api, modals, new HomeRenderer(bank, history, settings.command()), store, posting,
                 json);
-        bolt.event(AppHomeOpenedEvent.class, home::opened);
+        bolt.event(AppHomeOpenedEvent.class, events.once(home::opened));
         bolt.blockAction(SlackIds.HOME_NEW_DECISION, home::startDecision);
-        return new AdvisorApp(settings, bolt, api, health, posting, decisionSubmission);
+        return new AdvisorApp(settings, bolt, api, health, deliveries, posting, decisionSubmission);
     }
 
     /**
@@ -166,7 +181,7 @@ public final class AdvisorApp {
      * Answers one signed HTTP request from Slack: a decision-modal submission through its listener's own reader,
      * everything else parsed and routed by Bolt ({@link RequestRouter}).
      */
-    public Response run(InboundRequest request) {
+    public Routed run(InboundRequest request) {
         return router.run(request);
     }
 
@@ -174,7 +189,18 @@ public final class AdvisorApp {
         return health;
     }
 
-    /** Stops taking new posting work and waits up to {@code timeout} for accepted posts to finish. */
+    /**
+     * Starts delivering: resumes the deliveries left pending (by a stop or a crash) and takes over those of an
+     * instance that died. Called once the database is open.
+     */
+    public void startDeliveries() {
+        deliveries.start();
+    }
+
+    /**
+     * Stops taking new posting work and waits up to {@code timeout} for accepted posts to finish; those that do
+     * not stay in the outbox for the next start.
+     */
     public boolean drain(Duration timeout) {
         if (socketMode != null) {
             try {
@@ -184,7 +210,10 @@ public final class AdvisorApp {
             }
         }
         try {
-            return posting.drain(timeout);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            boolean delivered = deliveries.stop(timeout);
+            boolean rest = posting.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            return delivered && rest;
         } finally {
             bolt.stop();
         }

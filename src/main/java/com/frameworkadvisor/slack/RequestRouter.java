@@ -5,6 +5,7 @@ import com.frameworkadvisor.slack.webapi.SlackHealth;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewClosedRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
@@ -15,14 +16,16 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Turns a signed HTTP request from Slack into the app's answer: redeliveries answered at once, a decision-modal
- * submission through its listener's own reader ({@link DecisionSubmission#answerRead}), everything else parsed by
- * Bolt's {@link SlackRequestParser} and routed by Bolt's {@link App}, as Bolt's own host adapters do.
+ * Turns a signed HTTP request from Slack into the app's answer: a decision-modal submission through its listener's
+ * own reader ({@link DecisionSubmission#answerRead}), everything else parsed by Bolt's {@link SlackRequestParser}
+ * and routed by Bolt's {@link App}, as Bolt's own host adapters do. Redelivered events are handled once by the
+ * listeners themselves ({@link com.frameworkadvisor.slack.listen.OnceEvents}).
  */
 final class RequestRouter {
     private static final Logger log = LoggerFactory.getLogger(RequestRouter.class);
@@ -40,20 +43,21 @@ final class RequestRouter {
     }
 
     /** The answer to one signed request; a signed payload Slack never sends, which Bolt cannot route, gets a 400. */
-    Response run(InboundRequest http) {
+    Routed run(InboundRequest http) {
         String retry = first(http.headers(), "X-Slack-Retry-Num");
-        if (retry != null) {
-            // Slack redelivers when it thinks an ack was late or lost. Every listener here acks at once and does its
-            // work after, so the first delivery already did it: a redelivery must not do it twice.
+        if (retry != null && !isJson(http.body())) {
+            // Slack redelivers only Events API events (JSON), which the listeners handle once by their event id.
+            // A form (a command, a button, a submission) marked as a redelivery is not Slack's: answered, not run.
             log.info("redelivery_ignored retry_num={} reason={}", retry, first(http.headers(), "X-Slack-Retry-Reason"));
-            return Response.builder().statusCode(200).headers(Map.of("X-Slack-No-Retry", List.of("1"))).build();
+            return new Routed("redelivery", Response.builder().statusCode(200)
+                    .headers(Map.of("X-Slack-No-Retry", List.of("1"))).build());
         }
         // While Slack refuses the token, Bolt's authorization refuses requests (401), and Slack keeps the user's
         // answers in the modal: submissions go through Bolt then, like everything else.
         if (health.problem().isEmpty()) {
             Optional<Response> answered = decisionSubmission.answerRead(http.body());
             if (answered.isPresent()) {
-                return answered.get();
+                return new Routed(VIEW_SUBMISSION, answered.get());
             }
         }
         Request<?> request;
@@ -67,22 +71,52 @@ final class RequestRouter {
                     .build());
         } catch (RuntimeException e) {
             log.warn("request_refused status=400 reason=\"malformed payload: {}\"", e.getClass().getSimpleName());
-            return badRequest("malformed payload");
+            return new Routed(MALFORMED, badRequest("malformed payload"));
         }
         if (request == null) {
             log.warn("request_refused status=400 reason=\"not a Slack request\"");
-            return badRequest("not a Slack request");
+            return new Routed(MALFORMED, badRequest("not a Slack request"));
         }
+        String kind = kind(request.getRequestType());
         if (!routable(request)) {
             log.warn("request_refused status=400 reason=\"incomplete payload\" type={}",
                     request.getClass().getSimpleName());
-            return badRequest("malformed payload");
+            return new Routed(kind, badRequest("malformed payload"));
         }
         try {
-            return bolt.run(request);
+            return new Routed(kind, bolt.run(request));
         } catch (Exception e) {
             throw new IllegalStateException("Bolt failed on a " + request.getClass().getSimpleName(), e);
         }
+    }
+
+    private static final String VIEW_SUBMISSION = "view_submission";
+    private static final String MALFORMED = "malformed";
+
+    /** Bolt's request type in snake case ({@code BlockAction} → {@code block_action}): a short, fixed set. */
+    private static String kind(RequestType type) {
+        if (type == RequestType.Command) {
+            return "slash_command";
+        }
+        return type == null ? "unknown" : type.name().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isJson(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return b == '{';
+            }
+        }
+        return false;
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
+                return header.getValue().get(0);
+            }
+        }
+        return null;
     }
 
     private static Response badRequest(String error) {
@@ -107,12 +141,4 @@ final class RequestRouter {
         return true;
     }
 
-    private static String first(Map<String, List<String>> headers, String name) {
-        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-            if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
-                return header.getValue().get(0);
-            }
-        }
-        return null;
-    }
 }

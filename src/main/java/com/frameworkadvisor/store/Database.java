@@ -6,11 +6,28 @@ import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** The app's database: a HikariCP pool on {@code DATABASE_URL} (or the embedded H2 file), migrated by Flyway. */
+/**
+ * The app's database: a HikariCP pool on {@code DATABASE_URL} (or the embedded H2 file), migrated by Flyway.
+ *
+ * <p>It can open in the background ({@link #openInBackground}), so the app takes Slack's requests while the database
+ * starts: a third of the cold start was spent there before the first ack. Until it is open, each call waits for it
+ * a little ({@link #WAIT}); past that, or when opening failed, the call fails as a database that is down does
+ * ({@link StoreUnavailableException}), and every caller copes with that.
+ */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
+    /** How long one call waits for the database to finish opening. */
+    static final Duration WAIT = Duration.ofSeconds(2);
     /**
      * How long H2 waits for a row lock: {@link DecisionStore#withLatestLocked} holds a decision's lock while Slack
      * updates the parent (which may retry for up to 30 s); H2's default 1 second would make waiting submissions
@@ -18,32 +35,47 @@ public final class Database implements AutoCloseable {
      */
     private static final int LOCK_TIMEOUT_MILLIS = 45_000;
 
-    private final HikariDataSource pool;
-    private final String redactedUrl;
+    private record Opened(HikariDataSource pool, boolean embedded) {
+    }
 
-    private Database(HikariDataSource pool, String redactedUrl) {
-        this.pool = pool;
-        this.redactedUrl = redactedUrl;
+    private final CompletableFuture<Opened> opening;
+    private final DatabaseUrl url;
+
+    private Database(DatabaseUrl url, CompletableFuture<Opened> opening) {
+        this.url = url;
+        this.opening = opening;
     }
 
     /**
-     * Connects and runs the pending migrations.
+     * Connects and runs the pending migrations, now.
      *
      * @throws StoreUnavailableException when the database cannot be reached or migrated
      */
     public static Database open(DatabaseUrl url) {
+        return new Database(url, CompletableFuture.completedFuture(connect(url)));
+    }
+
+    /** Starts connecting and migrating on {@code executor}; calls wait for it (a little) or fail. */
+    public static Database openInBackground(DatabaseUrl url, Executor executor) {
+        return new Database(url, CompletableFuture.supplyAsync(() -> connect(url), executor));
+    }
+
+    private static Opened connect(DatabaseUrl url) {
+        boolean h2 = url.jdbcUrl().startsWith("jdbc:h2:");
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(h2(url.jdbcUrl()) ? withSetting(url.jdbcUrl(), "DB_CLOSE_ON_EXIT", "FALSE") : url.jdbcUrl());
+        config.setJdbcUrl(h2 ? h2Url(url.jdbcUrl()) : url.jdbcUrl());
         url.user().ifPresent(config::setUsername);
         url.password().ifPresent(config::setPassword);
         config.setPoolName("advisor-db");
-        config.setMaximumPoolSize(10);
+        // Enough for every thread that may hold one at once: request threads (an ack stores its submission),
+        // delivery threads (one may wait on a decision's lock) and the listeners' threads after an ack.
+        config.setMaximumPoolSize(24);
         config.setMinimumIdle(1);
         // A database that is down must fail a request quickly, not hold it: the user is told at once.
         config.setConnectionTimeout(3_000);
         config.setValidationTimeout(1_000);
         config.setInitializationFailTimeout(-1);
-        if (h2(url.jdbcUrl())) {
+        if (h2) {
             config.setConnectionInitSql("SET LOCK_TIMEOUT " + LOCK_TIMEOUT_MILLIS);
         }
         HikariDataSource pool = new HikariDataSource(config);
@@ -56,29 +88,80 @@ public final class Database implements AutoCloseable {
             throw new StoreUnavailableException("Could not open the database at " + url.redactedJdbcUrl() + ": "
                     + rootMessage(e), e);
         }
-        return new Database(pool, url.redactedJdbcUrl());
-    }
-
-    private static boolean h2(String jdbcUrl) {
-        return jdbcUrl.startsWith("jdbc:h2:");
+        return new Opened(pool, url.isEmbedded());
     }
 
     /**
-     * An H2 URL with a setting, unless it names that setting already. {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own
-     * shutdown hook would otherwise close the database while the app's hook is still finishing accepted work.
+     * The H2 URL with two settings, unless it names them already. {@code WRITE_DELAY=0}: a commit is written to
+     * the file before it returns (H2 otherwise writes up to half a second later, and a killed process loses
+     * what an ack promised; in the page cache it survives a process kill, though not a power cut).
+     * {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would otherwise close the database while the app's
+     * hook is still finishing accepted work.
      */
+    static String h2Url(String jdbcUrl) {
+        return withSetting(withSetting(jdbcUrl, "WRITE_DELAY", "0"), "DB_CLOSE_ON_EXIT", "FALSE");
+    }
+
     static String withSetting(String jdbcUrl, String name, String value) {
-        return jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";" + name + "=") ? jdbcUrl
+        return jdbcUrl.toUpperCase(Locale.ROOT).contains(";" + name + "=") ? jdbcUrl
                 : jdbcUrl + ";" + name + "=" + value;
     }
 
-    DataSource dataSource() {
-        return pool;
+    /**
+     * Waits until the database is open.
+     *
+     * @throws StoreUnavailableException naming why, when it could not be opened
+     */
+    public void awaitOpen() {
+        try {
+            opening.get();
+        } catch (ExecutionException e) {
+            throw unavailable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("Interrupted while the database was opening", e);
+        }
+    }
+
+    private Opened opened() {
+        try {
+            return opening.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw unavailable(e);
+        } catch (TimeoutException e) {
+            throw new StoreUnavailableException("The database is still opening", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("Interrupted while the database was opening", e);
+        }
+    }
+
+    private static StoreUnavailableException unavailable(ExecutionException e) {
+        return e.getCause() instanceof StoreUnavailableException cause ? cause
+                : new StoreUnavailableException("Could not open the database: " + e.getCause(), e.getCause());
+    }
+
+    /**
+     * A pooled connection, once the database is open.
+     *
+     * @throws StoreUnavailableException when it is not open (yet), or could not be opened
+     * @throws SQLException when the pool has no connection to give
+     */
+    Connection connection() throws SQLException {
+        return opened().pool().getConnection();
+    }
+
+    /**
+     * Whether only this process can use the database: an H2 database file is locked to the process that opened it,
+     * so nothing another instance claimed can still be in progress.
+     */
+    boolean singleProcess() {
+        return opened().embedded();
     }
 
     /** The JDBC URL without credentials, for log lines. */
     String redactedUrl() {
-        return redactedUrl;
+        return url.redactedJdbcUrl();
     }
 
     static String rootMessage(Throwable e) {
@@ -89,8 +172,9 @@ public final class Database implements AutoCloseable {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
+    /** Closes the pool once the database is open; one that failed to open has nothing to close. */
     @Override
     public void close() {
-        pool.close();
+        opening.thenAccept(opened -> opened.pool().close());
     }
 }

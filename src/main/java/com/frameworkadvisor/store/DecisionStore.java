@@ -3,6 +3,7 @@ package com.frameworkadvisor.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -18,14 +19,29 @@ public interface DecisionStore {
      * Stores a new decision thread and its first answer set together, in one transaction: what a new
      * recommendation needs. When the thread has a decision already, the answers are added to it.
      *
+     * @param delivery the delivery storing it: when that delivery stored its answers already (it is being resumed),
+     *                 nothing is stored again
      * @return the decision's id
      */
-    long startDecision(ThreadKey thread, Optional<String> project, AnswerSet first);
+    long startDecision(ThreadKey thread, Optional<String> project, AnswerSet first, OptionalLong delivery);
+
+    default long startDecision(ThreadKey thread, Optional<String> project, AnswerSet first) {
+        return startDecision(thread, project, first, OptionalLong.empty());
+    }
 
     Optional<StoredDecision> findDecision(ThreadKey thread);
 
-    /** Stores one person's answer set and returns everyone's latest answer sets before and after it. */
-    TeamChange recordAnswers(long decisionId, AnswerSet answers);
+    /**
+     * Stores one person's answer set and returns everyone's latest answer sets before and after it.
+     *
+     * @param delivery the delivery storing it: when that delivery stored its answers already (it is being resumed),
+     *                 they are not stored again, and the change is the one they made then
+     */
+    TeamChange recordAnswers(long decisionId, AnswerSet answers, OptionalLong delivery);
+
+    default TeamChange recordAnswers(long decisionId, AnswerSet answers) {
+        return recordAnswers(decisionId, answers, OptionalLong.empty());
+    }
 
     /** Everyone's latest answer set in this decision, oldest first (the last one is the newest). */
     List<AnswerSet> latest(long decisionId);

@@ -12,14 +12,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
-import javax.sql.DataSource;
 
 /** {@link DecisionStore} on JDBC: parameterised SQL only, a HikariCP pool, schema by Flyway migrations. */
 public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
@@ -29,18 +30,17 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
 
     private static final String DECISION_COLUMNS = "d.id, d.workspace, d.channel, d.thread_ts, d.project, "
             + "d.created_by, d.created_at";
+    /** Everyone's latest answer set among those up to an id. */
     private static final String LATEST_PER_PERSON = "SELECT a.decision_id, a.user_id, a.answers, a.result, "
             + "a.django_score, a.flask_score, a.answered_at FROM answer_set a WHERE a.decision_id = ? AND a.id = "
-            + "(SELECT MAX(b.id) FROM answer_set b WHERE b.decision_id = a.decision_id AND b.user_id = a.user_id) "
-            + "ORDER BY a.id";
+            + "(SELECT MAX(b.id) FROM answer_set b WHERE b.decision_id = a.decision_id AND b.user_id = a.user_id "
+            + "AND b.id <= ?) ORDER BY a.id";
 
     private final Database database;
-    private final DataSource pool;
     private final ObjectMapper json = new ObjectMapper();
 
-    JdbcDecisionStore(Database database) {
+    public JdbcDecisionStore(Database database) {
         this.database = database;
-        this.pool = database.dataSource();
     }
 
     /**
@@ -52,8 +52,8 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
         return new JdbcDecisionStore(Database.open(url));
     }
 
-    DataSource dataSource() {
-        return pool;
+    Database database() {
+        return database;
     }
 
     @Override
@@ -62,7 +62,7 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
         if (existing.isPresent()) {
             return existing.get();
         }
-        try (Connection c = pool.getConnection();
+        try (Connection c = database.connection();
              PreparedStatement insert = c.prepareStatement("INSERT INTO decision (workspace, channel, thread_ts, "
                      + "project, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, thread.workspace());
@@ -83,8 +83,14 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
     }
 
     @Override
-    public long startDecision(ThreadKey thread, Optional<String> project, AnswerSet first) {
-        try (Connection c = pool.getConnection()) {
+    public long startDecision(ThreadKey thread, Optional<String> project, AnswerSet first, OptionalLong delivery) {
+        try (Connection c = database.connection()) {
+            if (delivery.isPresent()) {
+                Optional<long[]> stored = storedBy(c, delivery.getAsLong());
+                if (stored.isPresent()) {
+                    return stored.get()[1];
+                }
+            }
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO decision (workspace, channel, "
                     + "thread_ts, project, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
@@ -102,7 +108,7 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
                     }
                     id = keys.getLong(1);
                 }
-                insertAnswerSet(c, id, first);
+                insertAnswerSet(c, id, first, delivery);
                 c.commit();
                 return id;
             } catch (SQLException | JsonProcessingException | RuntimeException e) {
@@ -110,7 +116,7 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
                 if (e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
                     // The thread has a decision already (another instance was first): add the answers to it.
                     long id = openDecision(thread, project, first.userId(), first.answeredAt()).id();
-                    recordAnswers(id, first);
+                    recordAnswers(id, first, delivery);
                     return id;
                 }
                 throw e;
@@ -120,10 +126,22 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
         }
     }
 
-    private void insertAnswerSet(Connection c, long decisionId, AnswerSet answers)
+    /** The answer set a delivery stored, as {id, decision id}, if it stored one. */
+    private static Optional<long[]> storedBy(Connection c, long delivery) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT id, decision_id FROM answer_set "
+                + "WHERE delivery_id = ?")) {
+            select.setLong(1, delivery);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(new long[] {rows.getLong(1), rows.getLong(2)}) : Optional.empty();
+            }
+        }
+    }
+
+    private void insertAnswerSet(Connection c, long decisionId, AnswerSet answers, OptionalLong delivery)
             throws SQLException, JsonProcessingException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO answer_set (decision_id, user_id, "
-                + "answers, result, django_score, flask_score, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + "answers, result, django_score, flask_score, answered_at, delivery_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, decisionId);
             insert.setString(2, answers.userId());
             insert.setString(3, json.writeValueAsString(answers.answers()));
@@ -131,13 +149,18 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
             insert.setInt(5, answers.djangoScore());
             insert.setInt(6, answers.flaskScore());
             insert.setTimestamp(7, Timestamp.from(answers.answeredAt()));
+            if (delivery.isPresent()) {
+                insert.setLong(8, delivery.getAsLong());
+            } else {
+                insert.setNull(8, Types.BIGINT);
+            }
             insert.executeUpdate();
         }
     }
 
     @Override
     public Optional<StoredDecision> findDecision(ThreadKey thread) {
-        try (Connection c = pool.getConnection();
+        try (Connection c = database.connection();
              PreparedStatement select = c.prepareStatement("SELECT " + DECISION_COLUMNS + " FROM decision d "
                      + "WHERE d.workspace = ? AND d.channel = ? AND d.thread_ts = ?")) {
             select.setString(1, thread.workspace());
@@ -152,12 +175,19 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
     }
 
     @Override
-    public TeamChange recordAnswers(long decisionId, AnswerSet answers) {
-        try (Connection c = pool.getConnection()) {
+    public TeamChange recordAnswers(long decisionId, AnswerSet answers, OptionalLong delivery) {
+        try (Connection c = database.connection()) {
+            if (delivery.isPresent()) {
+                Optional<long[]> stored = storedBy(c, delivery.getAsLong());
+                if (stored.isPresent() && stored.get()[1] == decisionId) {
+                    long id = stored.get()[0];
+                    return new TeamChange(latest(c, decisionId, id - 1), latest(c, decisionId, id));
+                }
+            }
             c.setAutoCommit(false);
             try {
                 List<AnswerSet> before = latest(c, decisionId);
-                insertAnswerSet(c, decisionId, answers);
+                insertAnswerSet(c, decisionId, answers, delivery);
                 List<AnswerSet> after = latest(c, decisionId);
                 c.commit();
                 return new TeamChange(before, after);
@@ -172,7 +202,7 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
 
     @Override
     public List<AnswerSet> latest(long decisionId) {
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = database.connection()) {
             return latest(c, decisionId);
         } catch (SQLException e) {
             throw unavailable("read answers", e);
@@ -186,7 +216,7 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
 
     @Override
     public <T> T withLatestLocked(long decisionId, Function<List<AnswerSet>, T> work) {
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try {
                 try (PreparedStatement lock = c.prepareStatement("SELECT id FROM decision WHERE id = ? FOR UPDATE")) {
@@ -219,7 +249,7 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
     }
 
     private List<DecisionHistory> history(String sql, int limit, String... params) {
-        try (Connection c = pool.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
+        try (Connection c = database.connection(); PreparedStatement select = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 select.setString(i + 1, params[i]);
             }
@@ -241,8 +271,13 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
     }
 
     private List<AnswerSet> latest(Connection c, long decisionId) throws SQLException {
+        return latest(c, decisionId, Long.MAX_VALUE);
+    }
+
+    private List<AnswerSet> latest(Connection c, long decisionId, long upToId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(LATEST_PER_PERSON)) {
             select.setLong(1, decisionId);
+            select.setLong(2, upToId);
             List<AnswerSet> sets = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The HTTP host: Slack's requests at {@code POST /slack/events}, and {@code GET /health}. */
@@ -25,9 +26,16 @@ public final class AdvisorServer {
     private final AtomicBoolean ready = new AtomicBoolean();
 
     public AdvisorServer(AdvisorApp slack, String signingSecret) {
+        this(slack, signingSecret, new OperatorMetrics(Optional.empty()));
+    }
+
+    /** @param metrics the app's metrics, served on {@code GET /metrics} when they have a token */
+    public AdvisorServer(AdvisorApp slack, String signingSecret, OperatorMetrics metrics) {
         this.slack = slack;
         BoltAdapter adapter = new BoltAdapter(slack, signingSecret);
+        HttpMetrics http = new HttpMetrics(metrics.registry());
         this.javalin = Javalin.create(config -> {
+            config.requestLogger.http(http::record);
             config.startup.showJavalinBanner = false;
             config.jetty.threadPool = requestThreads();
             // On stop, requests being answered get up to this long to finish (Jetty's default is none: an ack in
@@ -36,6 +44,7 @@ public final class AdvisorServer {
             config.http.maxRequestSize = RequestBody.MAX_BYTES; // BoltAdapter reads the body itself, to this limit
             config.routes.post(EVENTS_PATH, adapter::handle);
             config.routes.get("/health", this::health);
+            config.routes.get(OperatorMetrics.PATH, metrics::serve);
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {

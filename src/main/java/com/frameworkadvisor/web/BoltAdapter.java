@@ -2,6 +2,7 @@ package com.frameworkadvisor.web;
 
 import com.frameworkadvisor.slack.AdvisorApp;
 import com.frameworkadvisor.slack.InboundRequest;
+import com.frameworkadvisor.slack.Routed;
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.response.Response;
 import io.javalin.http.Context;
@@ -46,10 +47,13 @@ final class BoltAdapter {
                     first(headers, SlackSignature.HeaderNames.X_SLACK_SIGNATURE), body,
                     System.currentTimeMillis() / 1000)) {
                 log.warn("request_refused status=401 reason=signature path={}", ctx.path());
+                ctx.attribute(HttpMetrics.KIND, "unsigned");
                 ctx.status(401).contentType(JSON).result("{\"error\":\"invalid request signature\"}");
                 return;
             }
-            write(ctx, slack.run(new InboundRequest(ctx.path(), ctx.queryParamMap(), headers, body, ctx.ip())));
+            Routed routed = slack.run(new InboundRequest(ctx.path(), ctx.queryParamMap(), headers, body, ctx.ip()));
+            ctx.attribute(HttpMetrics.KIND, routed.kind());
+            write(ctx, routed.response());
         } catch (HttpResponseException e) {
             throw e;
         } catch (Exception e) {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -93,6 +94,41 @@ class JdbcDecisionStoreTest {
             return results;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void answers_stored_by_a_resumed_delivery_are_stored_once_and_it_sees_the_change_they_made_then(
+            TestDatabase database) {
+        try (JdbcDecisionStore store = open(database)) {
+            long decision = store.startDecision(thread("1700000000.000150"), Optional.empty(),
+                    answers(asker, T0, "api_only", "no"), OptionalLong.of(9001));
+            AnswerSet revised = answers(teammate, T0.plusSeconds(60), "api_only", "yes");
+            TeamChange first = store.recordAnswers(decision, revised, OptionalLong.of(9002));
+
+            long again = store.startDecision(thread("1700000000.000150"), Optional.empty(),
+                    answers(asker, T0, "api_only", "no"), OptionalLong.of(9001));
+            TeamChange resumed = store.recordAnswers(decision, revised, OptionalLong.of(9002));
+
+            assertEquals(decision, again);
+            assertEquals(first, resumed, "the same before and after as the first time");
+            assertEquals(List.of(asker), first.before().stream().map(AnswerSet::userId).toList());
+            assertEquals(List.of(asker, teammate), resumed.after().stream().map(AnswerSet::userId).toList());
+            assertEquals(2, answerSetsIn(store, decision), "nothing stored twice");
+        }
+    }
+
+    private static int answerSetsIn(JdbcDecisionStore store, long decision) {
+        try (Connection c = store.database().connection();
+             PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM answer_set WHERE decision_id = ?")) {
+            count.setLong(1, decision);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
         }
     }
 
@@ -192,7 +228,7 @@ class JdbcDecisionStoreTest {
             for (List<Long> ids : idsPerCaller) {
                 assertEquals(idsPerCaller.get(0), ids, "every caller gets the same decision for each thread");
             }
-            try (Connection c = store.dataSource().getConnection();
+            try (Connection c = store.database().connection();
                  PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM decision WHERE workspace = ? "
                          + "AND channel = ?")) {
                 count.setString(1, workspace);
@@ -322,7 +358,7 @@ class JdbcDecisionStoreTest {
             long id = store.openDecision(thread("1700000000.000700"), Optional.of("Corrupt"), asker, T0).id();
             store.recordAnswers(id, answers(asker, T0, "admin_ui", "yes"));
             store.recordAnswers(id, answers(teammate, T0, "admin_ui", "no"));
-            try (Connection c = store.dataSource().getConnection();
+            try (Connection c = store.database().connection();
                  PreparedStatement corrupt = c.prepareStatement("UPDATE answer_set SET answers = ? "
                          + "WHERE decision_id = ? AND user_id = ?")) {
                 corrupt.setString(1, "not json");

@@ -4,9 +4,12 @@ import com.frameworkadvisor.bank.QuestionBankLoader;
 import com.frameworkadvisor.config.Settings;
 import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.slack.AdvisorApp;
+import com.frameworkadvisor.store.Database;
 import com.frameworkadvisor.store.DatabaseUrl;
 import com.frameworkadvisor.store.JdbcDecisionStore;
+import com.frameworkadvisor.store.JdbcDeliveryStore;
 import com.frameworkadvisor.web.AdvisorServer;
+import com.frameworkadvisor.web.OperatorMetrics;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,13 +25,18 @@ public final class TestApp implements AutoCloseable {
     public final AdvisorServer server;
     public final SignedRequests requests;
     public final JdbcDecisionStore store;
+    /** The app's outbox and event ids, on its database. */
+    public final JdbcDeliveryStore deliveries;
+    private final Database database;
     private final boolean ownsSlack;
     private boolean stopped;
 
-    private TestApp(FakeSlackApi slack, AdvisorServer server, JdbcDecisionStore store, boolean ownsSlack) {
+    private TestApp(FakeSlackApi slack, AdvisorServer server, Database database, boolean ownsSlack) {
         this.slack = slack;
         this.server = server;
-        this.store = store;
+        this.database = database;
+        this.store = new JdbcDecisionStore(database);
+        this.deliveries = new JdbcDeliveryStore(database);
         this.requests = new SignedRequests(server.port());
         this.ownsSlack = ownsSlack;
     }
@@ -45,10 +53,14 @@ public final class TestApp implements AutoCloseable {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.putIfAbsent("DATABASE_URL", "jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Settings settings = settings(slack, env);
-        JdbcDecisionStore store = JdbcDecisionStore.open(DatabaseUrl.parse(settings.databaseUrl()));
-        AdvisorApp app = AdvisorApp.create(settings, BANK, store);
+        Database database = Database.open(DatabaseUrl.parse(settings.databaseUrl()));
+        OperatorMetrics metrics = new OperatorMetrics(settings.metricsToken());
+        AdvisorApp app = AdvisorApp.create(settings, BANK, database, metrics.registry());
         app.start();
-        return new TestApp(slack, new AdvisorServer(app, SignedRequests.SIGNING_SECRET).start(0), store, ownsSlack);
+        app.startDeliveries();
+        metrics.start();
+        return new TestApp(slack, new AdvisorServer(app, SignedRequests.SIGNING_SECRET, metrics).start(0), database,
+                ownsSlack);
     }
 
     public static Settings settings(FakeSlackApi slack, Map<String, String> extraEnv) {
@@ -88,7 +100,7 @@ public final class TestApp implements AutoCloseable {
     @Override
     public void close() {
         finishPosting();
-        store.close();
+        database.close();
         if (ownsSlack) {
             slack.close();
         }

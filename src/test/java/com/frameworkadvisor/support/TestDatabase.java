@@ -7,6 +7,8 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -16,8 +18,10 @@ import java.util.stream.Stream;
  * {@value #ENV} names one (CI's {@code .ci/run} sets it). Use it as the argument of a parameterised test, with
  * {@code @MethodSource("com.frameworkadvisor.support.TestDatabase#all")}.
  *
- * <p>PostgreSQL is one database shared by every test and every run, so tests never clean tables: they keep apart
- * through unique workspace and channel ids ({@link #workspaceId()}, {@link #channelId()}).
+ * <p>On PostgreSQL each {@link #newUrl()} is a schema of its own in the one test database: the outbox is shared by
+ * every instance on a database (any of them may deliver a pending row), so apps of different tests must not share
+ * one. Tests also keep apart through unique workspace and channel ids ({@link #workspaceId()},
+ * {@link #channelId()}), and never clean tables.
  */
 public final class TestDatabase {
     public static final String ENV = "TEST_DATABASE_URL";
@@ -47,15 +51,30 @@ public final class TestDatabase {
 
     /**
      * A {@code DATABASE_URL}: for H2 a new in-memory database that lives until the JVM exits, so that two apps (or
-     * two stores) given the same URL share it; for PostgreSQL the test database.
+     * two stores) given the same URL share it; for PostgreSQL a new schema in the test database.
      */
     public String newUrl() {
-        return postgresUrl.orElseGet(() -> "jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return postgresUrl.map(TestDatabase::newSchema)
+                .orElseGet(() -> "jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
 
-    /** A {@code DATABASE_URL} whose data outlives every connection: for H2 a file under {@code dir}. */
+    /**
+     * A {@code DATABASE_URL} whose data outlives every connection: for H2 a file under {@code dir}; for PostgreSQL
+     * a new schema.
+     */
     public String durableUrl(Path dir) {
-        return postgresUrl.orElseGet(() -> "jdbc:h2:file:" + dir.toAbsolutePath().resolve("advisor"));
+        return postgresUrl.map(TestDatabase::newSchema)
+                .orElseGet(() -> "jdbc:h2:file:" + dir.toAbsolutePath().resolve("advisor"));
+    }
+
+    private static String newSchema(String url) {
+        String schema = "t_" + randomId().toLowerCase(Locale.ROOT);
+        try (Connection c = connect(url); Statement create = c.createStatement()) {
+            create.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create a test schema in " + ENV, e);
+        }
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     /** A plain JDBC connection to {@code databaseUrl}, beside the app's own pool: to corrupt data on purpose. */

@@ -6,12 +6,13 @@ import com.frameworkadvisor.bank.QuestionBankLoader;
 import com.frameworkadvisor.config.Settings;
 import com.frameworkadvisor.slack.AdvisorApp;
 import com.frameworkadvisor.slack.StartupException;
+import com.frameworkadvisor.store.Database;
 import com.frameworkadvisor.store.DatabaseUrl;
-import com.frameworkadvisor.store.JdbcDecisionStore;
 import com.frameworkadvisor.support.FakeSlackApi;
 import com.frameworkadvisor.support.FakeSocketModeServer;
 import com.frameworkadvisor.support.SignedRequests;
 import com.frameworkadvisor.support.TestApp;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,12 +32,13 @@ class SocketModeTest {
     @Test
     void slash_command_envelope_over_socket_mode_is_acked_and_opens_the_modal() throws Exception {
         try (FakeSlackApi slack = new FakeSlackApi(); FakeSocketModeServer socket = new FakeSocketModeServer();
-             JdbcDecisionStore store = JdbcDecisionStore.open(DatabaseUrl.parse(
+             Database store = Database.open(DatabaseUrl.parse(
                      java.util.Optional.of("jdbc:h2:mem:socket-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")))) {
             // given
             slack.socketModeUrl(socket.url());
             Settings settings = TestApp.settings(slack, Map.of("SLACK_APP_TOKEN", FakeSlackApi.APP_TOKEN));
-            AdvisorApp app = AdvisorApp.create(settings, new QuestionBankLoader().loadDefault(), store);
+            AdvisorApp app = AdvisorApp.create(settings, new QuestionBankLoader().loadDefault(), store,
+                    new CompositeMeterRegistry());
             app.start();
             AdvisorServer server = new AdvisorServer(app, SignedRequests.SIGNING_SECRET).start(0);
             try {
@@ -69,12 +71,12 @@ class SocketModeTest {
     @Test
     void wrong_app_token_stops_start_up_with_a_message_naming_the_remedy() throws Exception {
         try (FakeSlackApi slack = new FakeSlackApi();
-             JdbcDecisionStore store = JdbcDecisionStore.open(DatabaseUrl.parse(
+             Database store = Database.open(DatabaseUrl.parse(
                      java.util.Optional.of("jdbc:h2:mem:socket-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")))) {
             // given: the fake refuses this app-level token
             String wrongToken = "xapp-1-A0TEST-0000-wrong";
             AdvisorApp app = AdvisorApp.create(TestApp.settings(slack, Map.of("SLACK_APP_TOKEN", wrongToken)),
-                    new QuestionBankLoader().loadDefault(), store);
+                    new QuestionBankLoader().loadDefault(), store, new CompositeMeterRegistry());
             app.start();
 
             // when

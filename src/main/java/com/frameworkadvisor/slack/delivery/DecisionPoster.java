@@ -1,6 +1,5 @@
 package com.frameworkadvisor.slack.delivery;
 
-import com.frameworkadvisor.decision.Answers;
 import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.decision.Recommendation;
 import com.frameworkadvisor.decision.Scorer;
@@ -15,6 +14,7 @@ import com.frameworkadvisor.slack.webapi.SlackCallException;
 import com.frameworkadvisor.slack.webapi.WebApi;
 import com.frameworkadvisor.store.AnswerSet;
 import com.frameworkadvisor.store.DecisionStore;
+import com.frameworkadvisor.store.PendingDelivery.PostedMessage;
 import com.frameworkadvisor.store.StoreUnavailableException;
 import com.frameworkadvisor.store.StoredDecision;
 import com.frameworkadvisor.store.TeamChange;
@@ -24,28 +24,25 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * Delivers a submitted decision after the ack. Every submission ends in exactly one of: posted where asked;
- * the fallback (an ephemeral note in the conversation and the whole recommendation as a DM); or, when Slack
- * stays unreachable past the retry deadline, an error log line carrying the decision so it can be re-sent.
+ * Delivers a submitted decision, step by step, recording each step in its {@link Progress} so that a resumed
+ * delivery starts after the last one done. A new decision: the parent message, its thread reply, then the stored
+ * answers. A revision: the stored answers, the reply in the thread, then the updated parent. Storing is keyed by
+ * the delivery, and updating the parent can be repeated, so those steps are safe to run twice.
+ *
+ * <p>Where the bot cannot post, the recommendation goes to the person as a DM, with a note saying why. When Slack
+ * cannot be reached, the attempt ends with {@link Outcome.TryAgain} from the step that failed.
  */
 public final class DecisionPoster {
     private static final Logger log = LoggerFactory.getLogger(DecisionPoster.class);
-
-    /** A validated submission: the workspace, where it goes, who sent it, and the answers. */
-    public record Submission(String workspace, ModalMetadata target, String userId, Optional<String> project,
-                      Answers answers) {
-        public Submission {
-            Objects.requireNonNull(workspace, "workspace");
-            Objects.requireNonNull(target, "target");
-            Objects.requireNonNull(userId, "userId");
-            Objects.requireNonNull(project, "project");
-            Objects.requireNonNull(answers, "answers");
-        }
-    }
+    /** A new decision's steps: the parent message is posted (its ts recorded), then its thread reply. */
+    static final int PARENT_POSTED = 1;
+    static final int REPLY_POSTED = 2;
+    /** A revision's step: its reply is in the thread (its answers are stored before, once per delivery). */
+    static final int REVISION_POSTED = 1;
 
     private final WebApi api;
     private final ParentRenderer parents;
@@ -66,98 +63,152 @@ public final class DecisionPoster {
         this.clock = clock;
     }
 
-    public void deliver(Submission submission) {
-        try {
-            deliverOrThrow(submission);
-        } catch (RuntimeException e) {
-            // A bug must not make an accepted submission vanish: log it with the decision, so it can be re-sent.
-            log.error("decision_not_delivered channel={} user={} answers={} error=unexpected",
-                    submission.target().channel(), submission.userId(), submission.answers().asMap(), e);
-        }
+    /** Delivers a submission from the start, keeping its progress in memory. */
+    public Outcome deliver(Submission submission) {
+        return deliver(submission, Progress.inMemory());
     }
 
-    private void deliverOrThrow(Submission submission) {
+    Outcome deliver(Submission submission, Progress progress) {
         Recommendation r = scorer.score(submission.answers());
         ModalMetadata target = submission.target();
         Authors authors = new Authors(submission.project(), target.askedBy().orElse(submission.userId()),
                 submission.userId());
         try {
-            if (target.isRevision()) {
-                postRevision(submission, r, authors);
-            } else {
-                postNew(submission, r, authors);
+            boolean posted = target.isRevision() ? postRevision(submission, r, authors, progress)
+                    : postNew(submission, r, authors, progress);
+            if (posted) {
+                log.info("decision_posted channel={} user={} revision={} recommendation={} django={} flask={}",
+                        target.channel(), submission.userId(), target.isRevision(), r.framework().id(),
+                        r.scores().django(), r.scores().flask());
             }
-            log.info("decision_posted channel={} user={} revision={} recommendation={} django={} flask={}",
-                    target.channel(), submission.userId(), target.isRevision(), r.framework().id(),
-                    r.scores().django(), r.scores().flask());
+            return Outcome.DELIVERED;
         } catch (SlackCallException e) {
-            if (e.kind() == SlackCallException.Kind.CHANNEL) {
-                fallBack(submission, r, authors, e);
-            } else {
-                lost(submission, r, e);
+            if (e.kind() == SlackCallException.Kind.UNAVAILABLE || e.kind() == SlackCallException.Kind.CONFIGURATION) {
+                log.warn("decision_delivery_delayed channel={} user={} step={} error={}", target.channel(),
+                        submission.userId(), progress.stepsDone(), e.error());
+                return new Outcome.TryAgain(e.getMessage());
             }
+            notDelivered(submission, r, e);
+            return new Outcome.Failed(e.getMessage());
         }
     }
 
-    private void postNew(Submission submission, Recommendation r, Authors authors) throws SlackCallException {
+    /** @return true when posted where asked; false when sent as a DM instead */
+    private boolean postNew(Submission submission, Recommendation r, Authors authors, Progress progress)
+            throws SlackCallException {
         String channel = submission.target().channel();
         // In an existing thread (the message shortcut) the headline is the first reply; otherwise it starts one.
         Optional<String> existingThread = submission.target().threadTs();
-        String parentTs = api.postMessage(channel, existingThread.orElse(null), parents.parent(r, authors));
-        try {
-            api.postMessage(channel, existingThread.orElse(parentTs),
-                    threads.explanation(r, scorer.whatWouldChange(r), authors));
-        } catch (SlackCallException e) {
-            // The headline is already in the channel; posting it again elsewhere would duplicate it.
-            log.warn("explanation_not_posted channel={} thread={} error={}", channel, parentTs, e.error());
+        Optional<PostedMessage> parent = progress.parent();
+        if (parent.isEmpty()) {
+            try {
+                String ts = api.postMessage(channel, existingThread.orElse(null), parents.parent(r, authors));
+                parent = Optional.of(new PostedMessage(channel, ts));
+                progress.parentPosted(parent.get(), PARENT_POSTED);
+            } catch (SlackCallException e) {
+                if (e.kind() != SlackCallException.Kind.CHANNEL) {
+                    throw e;
+                }
+                sendAsDirectMessage(submission, r, authors, progress, e.error());
+                return false;
+            }
+        } else if (!parent.get().channel().equals(channel)) {
+            // Resumed after the headline went to the person's DM.
+            sendAsDirectMessage(submission, r, authors, progress, "resumed");
+            return false;
+        }
+        String parentTs = parent.get().ts();
+        if (progress.stepsDone() < REPLY_POSTED) {
+            try {
+                api.postMessage(channel, existingThread.orElse(parentTs),
+                        threads.explanation(r, scorer.whatWouldChange(r), authors));
+            } catch (SlackCallException e) {
+                if (retryable(e)) {
+                    throw e;
+                }
+                // The headline is already in the channel; posting it again elsewhere would duplicate it.
+                log.warn("explanation_not_posted channel={} thread={} error={}", channel, parentTs, e.error());
+            }
+            progress.stepsDone(REPLY_POSTED);
         }
         try {
             store.startDecision(new ThreadKey(submission.workspace(), channel, parentTs), submission.project(),
-                    answerSet(submission.userId(), r));
+                    answerSet(submission.userId(), r), progress.deliveryId());
         } catch (StoreUnavailableException e) {
             // The thread works without the store (the Re-answer button carries its answers); the team tally
             // starts with the next re-answer that reaches the database.
             log.warn("decision_not_stored channel={} thread={} problem=\"{}\"", channel, parentTs, e.getMessage());
             api.tell(channel, submission.userId(), Notices.POSTED_NOT_STORED);
         }
+        return true;
     }
 
-    private void postRevision(Submission submission, Recommendation r, Authors authors) throws SlackCallException {
+    private boolean postRevision(Submission submission, Recommendation r, Authors authors, Progress progress)
+            throws SlackCallException {
+        if (progress.parent().isPresent()) {
+            // Resumed after the revision went to the person's DM.
+            sendAsDirectMessage(submission, r, authors, progress, "resumed");
+            return false;
+        }
         ModalMetadata target = submission.target();
         String threadTs = target.threadTs().orElseThrow();
         String parentTs = target.parentTs().orElseThrow();
-        Recommendation previous = scorer.score(bank.answersIgnoringUnknown(target.previous()));
-        Optional<Recorded> recorded = record(submission, authors, r);
-        api.postMessage(target.channel(), threadTs, threads.revision(r, previous, scorer.whatWouldChange(r),
-                authors, recorded.map(rec -> new ThreadRenderer.TeamChangeView(tally(rec.change().before()),
-                        tally(rec.change().after())))));
+        Optional<Recorded> recorded = record(submission, authors, r, progress.deliveryId());
+        if (progress.stepsDone() < REVISION_POSTED) {
+            Recommendation previous = scorer.score(bank.answersIgnoringUnknown(target.previous()));
+            try {
+                api.postMessage(target.channel(), threadTs, threads.revision(r, previous, scorer.whatWouldChange(r),
+                        authors, recorded.map(rec -> new ThreadRenderer.TeamChangeView(tally(rec.change().before()),
+                                tally(rec.change().after())))));
+            } catch (SlackCallException e) {
+                if (e.kind() != SlackCallException.Kind.CHANNEL) {
+                    throw e;
+                }
+                sendAsDirectMessage(submission, r, authors, progress, e.error());
+                return false;
+            }
+            progress.stepsDone(REVISION_POSTED);
+        }
         if (recorded.isEmpty()) {
             updateParent(target.channel(), parentTs, parents.parent(r, authors));
-            return;
+            return true;
         }
         // Under the decision's lock, across instances: each update sees every answer set recorded before it, so
         // the last update shows the whole team and an older tally never overwrites a newer one.
         try {
-            store.withLatestLocked(recorded.get().decisionId(), latest -> {
+            // The update's failure is carried out of the lock (a Function cannot throw it) and thrown after.
+            SlackCallException failed = store.withLatestLocked(recorded.get().decisionId(), latest -> {
                 AnswerSet newest = latest.get(latest.size() - 1);
                 Recommendation shown = scorer.score(bank.answersIgnoringUnknown(newest.answers()));
                 Authors shownAuthors = new Authors(authors.project(), authors.askedBy(), newest.userId());
-                updateParent(target.channel(), parentTs, parents.parent(shown, shownAuthors,
-                        Optional.of(tally(latest))));
-                return null;
+                try {
+                    updateParent(target.channel(), parentTs, parents.parent(shown, shownAuthors,
+                            Optional.of(tally(latest))));
+                    return null;
+                } catch (SlackCallException e) {
+                    return e;
+                }
             });
+            if (failed != null) {
+                throw failed;
+            }
         } catch (StoreUnavailableException e) {
             log.warn("team_parent_not_updated channel={} thread={} problem=\"{}\"", target.channel(), threadTs,
                     e.getMessage());
             updateParent(target.channel(), parentTs, parents.parent(r, authors));
         }
+        return true;
     }
 
     private record Recorded(long decisionId, TeamChange change) {
     }
 
-    /** Stores the answer set in the thread's decision; empty (and the user told) when the database is down. */
-    private Optional<Recorded> record(Submission submission, Authors authors, Recommendation r) {
+    /**
+     * Stores the answer set in the thread's decision, once per delivery; empty (and the person told) when the
+     * database is down.
+     */
+    private Optional<Recorded> record(Submission submission, Authors authors, Recommendation r,
+                                      OptionalLong delivery) {
         ModalMetadata target = submission.target();
         ThreadKey thread = new ThreadKey(submission.workspace(), target.channel(), target.parentTs().orElseThrow());
         try {
@@ -168,10 +219,10 @@ public final class DecisionPoster {
                 // The thread predates the store (or it was down): count the answers the button carried as the
                 // asker's, so the tally includes the person who started the decision.
                 Recommendation asked = scorer.score(bank.answersIgnoringUnknown(target.previous()));
-                store.recordAnswers(decision.id(), answerSet(authors.askedBy(), asked));
+                store.recordAnswers(decision.id(), answerSet(authors.askedBy(), asked), OptionalLong.empty());
             }
             return Optional.of(new Recorded(decision.id(),
-                    store.recordAnswers(decision.id(), answerSet(submission.userId(), r))));
+                    store.recordAnswers(decision.id(), answerSet(submission.userId(), r), delivery)));
         } catch (StoreUnavailableException e) {
             log.warn("answers_not_stored channel={} thread={} problem=\"{}\"", target.channel(),
                     thread.threadTs(), e.getMessage());
@@ -180,12 +231,20 @@ public final class DecisionPoster {
         }
     }
 
-    private void updateParent(String channel, String threadTs, SlackMessage parent) {
+    /** Updates the parent; only a Slack that cannot be reached is worth another attempt. */
+    private void updateParent(String channel, String threadTs, SlackMessage parent) throws SlackCallException {
         try {
             api.updateMessage(channel, threadTs, parent);
         } catch (SlackCallException e) {
+            if (retryable(e)) {
+                throw e;
+            }
             log.warn("parent_not_updated channel={} thread={} error={}", channel, threadTs, e.error());
         }
+    }
+
+    private static boolean retryable(SlackCallException e) {
+        return e.kind() == SlackCallException.Kind.UNAVAILABLE || e.kind() == SlackCallException.Kind.CONFIGURATION;
     }
 
     private TeamTally tally(List<AnswerSet> latest) {
@@ -197,33 +256,36 @@ public final class DecisionPoster {
                 r.scores().flask(), clock.instant());
     }
 
-    /** Slack's answer was "you can't post there": tell the user why, and send the recommendation as a DM. */
-    private void fallBack(Submission submission, Recommendation r, Authors authors, SlackCallException cause) {
+    /**
+     * Slack's answer was "you can't post there": tell the person why, and send the recommendation as a DM (its
+     * headline, then the reasons in its thread). A resumed delivery whose DM headline is recorded sends the rest.
+     */
+    private void sendAsDirectMessage(Submission submission, Recommendation r, Authors authors, Progress progress,
+                                     String reason) throws SlackCallException {
         String channel = submission.target().channel();
-        String why = Notices.whyNotPosted(channel, cause.error());
-        // Fails where the bot cannot see the conversation at all; the DM below carries the same note.
-        api.tell(channel, submission.userId(), why + Notices.SENT_AS_DM);
-        try {
-            String dm = api.openDirectMessage(submission.userId());
+        Optional<PostedMessage> dm = progress.parent();
+        if (dm.isEmpty()) {
+            String why = Notices.whyNotPosted(channel, reason);
+            // Fails where the bot cannot see the conversation at all; the DM below carries the same note.
+            api.tell(channel, submission.userId(), why + Notices.SENT_AS_DM);
+            String dmChannel = api.openDirectMessage(submission.userId());
             SlackMessage parent = parents.withNote(parents.parent(r, authors), why);
-            String parentTs = api.postMessage(dm, null, parent);
-            api.postMessage(dm, parentTs, threads.explanation(r, scorer.whatWouldChange(r), authors));
-            log.info("decision_sent_as_dm channel={} user={} reason={} recommendation={}", channel,
-                    submission.userId(), cause.error(), r.framework().id());
-        } catch (SlackCallException e) {
-            lost(submission, r, e);
+            dm = Optional.of(new PostedMessage(dmChannel, api.postMessage(dmChannel, null, parent)));
+            progress.parentPosted(dm.get(), PARENT_POSTED);
         }
+        if (progress.stepsDone() < REPLY_POSTED) {
+            api.postMessage(dm.get().channel(), dm.get().ts(),
+                    threads.explanation(r, scorer.whatWouldChange(r), authors));
+            progress.stepsDone(REPLY_POSTED);
+        }
+        log.info("decision_sent_as_dm channel={} user={} reason={} recommendation={}", channel,
+                submission.userId(), reason, r.framework().id());
     }
 
-    /**
-     * Slack stayed down, or did not answer a post in time: log the whole decision once, at error level, so an
-     * operator can re-send it (after a {@value SlackCallException#NO_ANSWER}, only if it is missing in Slack).
-     */
-    private static void lost(Submission submission, Recommendation r, SlackCallException e) {
-        log.error("{} channel={} thread={} user={} project=\"{}\" recommendation={} answers={} error={}",
-                SlackCallException.NO_ANSWER.equals(e.error()) ? "decision_delivery_uncertain"
-                        : "decision_not_delivered", submission.target().channel(),
-                submission.target().threadTs().orElse("-"),
+    /** Slack refused the message for good: log the whole decision once, at error level, so it can be re-sent. */
+    private static void notDelivered(Submission submission, Recommendation r, SlackCallException e) {
+        log.error("decision_not_delivered channel={} thread={} user={} project=\"{}\" recommendation={} answers={} "
+                        + "error={}", submission.target().channel(), submission.target().threadTs().orElse("-"),
                 submission.userId(), submission.project().orElse(""), r.framework().id(),
                 submission.answers().asMap(), e.getMessage());
     }

@@ -29,17 +29,30 @@ public final class PostingExecutor implements Executor {
     /** The longest a request thread waits for room before refusing; its ack must still reach Slack in 3 s. */
     static final Duration ADMISSION_WAIT = Duration.ofSeconds(1);
 
+    /** Set while {@link #tryExecute} runs: the rejection handler then does not wait for room. */
+    private static final ThreadLocal<Boolean> NO_WAIT = ThreadLocal.withInitial(() -> false);
+
     private final ThreadPoolExecutor pool;
+
     public PostingExecutor() {
-        this(THREADS, QUEUE, ADMISSION_WAIT);
+        this("post");
+    }
+
+    /** @param name what its threads are called, numbered */
+    public PostingExecutor(String name) {
+        this(name, THREADS, QUEUE, ADMISSION_WAIT);
     }
 
     PostingExecutor(int threads, int queue, Duration admissionWait) {
+        this("post", threads, queue, admissionWait);
+    }
+
+    private PostingExecutor(String name, int threads, int queue, Duration admissionWait) {
         AtomicInteger count = new AtomicInteger();
         // A fair queue: submissions waiting for room get it in the order they came.
         pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue, true),
                 runnable -> {
-                    Thread thread = new Thread(runnable, "post-" + count.incrementAndGet());
+                    Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 }, (task, executor) -> waitForRoom(task, executor, admissionWait));
@@ -48,7 +61,8 @@ public final class PostingExecutor implements Executor {
 
     private static void waitForRoom(Runnable task, ThreadPoolExecutor executor, Duration wait) {
         try {
-            if (executor.isShutdown() || !executor.getQueue().offer(task, wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            long waitMillis = NO_WAIT.get() ? 0 : wait.toMillis();
+            if (executor.isShutdown() || !executor.getQueue().offer(task, waitMillis, TimeUnit.MILLISECONDS)) {
                 throw new RejectedExecutionException(executor.isShutdown() ? "stopping" : "posting is behind");
             }
             if (executor.isShutdown() && executor.getQueue().remove(task)) {
@@ -75,6 +89,28 @@ public final class PostingExecutor implements Executor {
                 MDC.clear();
             }
         });
+    }
+
+    /**
+     * Runs {@code task} if there is room now, without waiting for any.
+     *
+     * @return false when there was no room (or it is stopping)
+     */
+    public boolean tryExecute(Runnable task) {
+        NO_WAIT.set(true);
+        try {
+            execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        } finally {
+            NO_WAIT.set(false);
+        }
+    }
+
+    /** Roughly how many tasks it could take now without waiting: idle threads and free queue places. */
+    public int room() {
+        return Math.max(0, pool.getMaximumPoolSize() - pool.getActiveCount()) + pool.getQueue().remainingCapacity();
     }
 
     /** Stops taking work and waits up to {@code timeout} for accepted work to finish. */

@@ -5,7 +5,8 @@ import com.frameworkadvisor.decision.CheckboxGroup;
 import com.frameworkadvisor.decision.Option;
 import com.frameworkadvisor.decision.Question;
 import com.frameworkadvisor.decision.QuestionBank;
-import com.frameworkadvisor.slack.delivery.DecisionPoster;
+import com.frameworkadvisor.slack.delivery.DeliveryWorker;
+import com.frameworkadvisor.slack.delivery.Submission;
 import com.frameworkadvisor.slack.payload.DecisionForm;
 import com.frameworkadvisor.slack.payload.ModalMetadata;
 import com.frameworkadvisor.slack.payload.SlackIds;
@@ -24,12 +25,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The decision modal was submitted: validate, ack at once (closing the modal or showing field errors), and
- * hand the posting to the executor so Slack's 3-second ack window is never at risk.
+ * The decision modal was submitted: validate, store it in the outbox, and ack at once (closing the modal or showing
+ * field errors); the {@link DeliveryWorker} posts it after the ack, so Slack's 3-second ack window is never at
+ * risk.
  *
  * <p>Two ways in, one answer: Bolt calls {@link #apply} (Socket Mode, and any payload left to Bolt); over HTTP,
  * {@link #answerRead} reads the submission itself with {@link SubmissionReader} and answers without Bolt.
@@ -38,14 +39,13 @@ public final class DecisionSubmission implements ViewSubmissionHandler {
     private static final Logger log = LoggerFactory.getLogger(DecisionSubmission.class);
 
     private final QuestionBank bank;
-    private final DecisionPoster poster;
-    private final Executor executor;
+    private final DeliveryWorker deliveries;
     private final ObjectMapper json;
     private final SubmissionReader reader = new SubmissionReader();
-    public DecisionSubmission(QuestionBank bank, DecisionPoster poster, Executor executor, ObjectMapper json) {
+
+    public DecisionSubmission(QuestionBank bank, DeliveryWorker deliveries, ObjectMapper json) {
         this.bank = bank;
-        this.poster = poster;
-        this.executor = executor;
+        this.deliveries = deliveries;
         this.json = json;
     }
 
@@ -114,10 +114,11 @@ public final class DecisionSubmission implements ViewSubmissionHandler {
         if (!errors.isEmpty()) {
             return ctx.ackWithErrors(errors);
         }
-        DecisionPoster.Submission submission = new DecisionPoster.Submission(SlackPayloadParts.workspace(form.team()),
-                target, userId, project, bank.answers(answers));
+        Submission submission = new Submission(SlackPayloadParts.workspace(form.team()), target, userId, project,
+                bank.answers(answers));
         try {
-            executor.execute(() -> poster.deliver(submission));
+            // Stored before the ack: from here on, it is posted even if the app stops or is killed.
+            deliveries.accept(submission);
         } catch (RejectedExecutionException e) {
             log.warn("submission_rejected reason=busy channel={} user={}", target.channel(), userId);
             return ctx.ackWithErrors(Map.of(firstQuestion, Notices.TOO_BUSY));

@@ -11,7 +11,7 @@ public final class UnreadablePayloadException extends RuntimeException {
     }
 
     /** Reads text this app wrote as a JSON object (it came back through Slack), or says what is wrong with it. */
-    static JsonNode readObject(ObjectMapper json, String text, String what) {
+    public static JsonNode readObject(ObjectMapper json, String text, String what) {
         JsonNode node;
         try {
             node = text == null || text.isBlank() ? null : json.readTree(text);

@@ -3,6 +3,9 @@ package com.frameworkadvisor.slack.webapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.frameworkadvisor.slack.render.Modal;
 import com.frameworkadvisor.slack.render.SlackMessage;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Slack Web API calls this app makes, with retries: HTTP 429 waits for {@code Retry-After}; 5xx, connection
@@ -44,18 +48,24 @@ public final class WebApi {
     private final SlackHealth health;
     private final Executor afterAck;
     private final RetryClock clock;
+    private final MeterRegistry meters;
 
     /** @param afterAck where notes that must not delay an ack are sent from */
     public WebApi(WebApiTransport web, SlackHealth health, Executor afterAck) {
-        this(web, health, afterAck, RetryClock.SYSTEM);
+        this(web, health, afterAck, RetryClock.SYSTEM, new CompositeMeterRegistry());
     }
 
-    /** @param clock the time retries wait on and are bounded by */
-    public WebApi(WebApiTransport web, SlackHealth health, Executor afterAck, RetryClock clock) {
+    /**
+     * @param clock the time retries wait on and are bounded by
+     * @param meters where each call is counted and timed ({@code slack.api.calls} by method and outcome) and each
+     *               retry counted ({@code slack.api.retries} by method and reason)
+     */
+    public WebApi(WebApiTransport web, SlackHealth health, Executor afterAck, RetryClock clock, MeterRegistry meters) {
         this.web = web;
         this.health = health;
         this.afterAck = afterAck;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Posts a message (in a thread when {@code threadTs} is given) and returns its {@code ts}. */
@@ -133,9 +143,28 @@ public final class WebApi {
     private JsonNode call(String method, Budget budget, boolean idempotent, WebApiForm form)
             throws SlackCallException {
         long start = clock.nanoTime();
+        String outcome = "error";
+        try {
+            JsonNode answer = callWithRetries(method, budget, idempotent, form, start);
+            outcome = "ok";
+            return answer;
+        } catch (SlackCallException e) {
+            outcome = e.kind() != SlackCallException.Kind.UNAVAILABLE ? "error"
+                    : SlackCallException.NO_ANSWER.equals(e.error()) ? "no_answer" : "unavailable";
+            throw e;
+        } finally {
+            Timer.builder("slack.api.calls").description("Slack Web API calls, retries included, by outcome")
+                    .tag("method", method).tag("outcome", outcome).register(meters)
+                    .record(clock.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private JsonNode callWithRetries(String method, Budget budget, boolean idempotent, WebApiForm form, long start)
+            throws SlackCallException {
         long deadline = start + budget.deadline().toNanos();
         long backoff = budget.firstBackoff().toMillis();
         String lastProblem = "no attempt";
+        String reason = "none";
         for (int attempt = 1; attempt <= budget.attempts(); attempt++) {
             long waitMillis;
             try {
@@ -145,12 +174,15 @@ public final class WebApi {
                     return answer.body();
                 } else if (status == 429) {
                     lastProblem = "HTTP 429";
+                    reason = "rate_limited";
                     waitMillis = retryAfterMillis(answer.retryAfter(), backoff);
                 } else if (status >= 500) {
                     lastProblem = "HTTP " + status;
+                    reason = "server_error";
                     waitMillis = jitter(backoff);
                 } else if (status == 200 && TRANSIENT_ERRORS.contains(answer.error())) {
                     lastProblem = "ok:false " + answer.error();
+                    reason = "transient_error";
                     waitMillis = jitter(backoff);
                 } else {
                     String error = answer.error() != null ? answer.error()
@@ -166,6 +198,7 @@ public final class WebApi {
                     throw noAnswer(method, attempt, "unreadable answer");
                 }
                 lastProblem = "unreadable answer";
+                reason = "unreadable_answer";
                 waitMillis = jitter(backoff);
             } catch (InterruptedIOException e) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -176,9 +209,11 @@ public final class WebApi {
                     throw noAnswer(method, attempt, "timeout");
                 }
                 lastProblem = "timeout";
+                reason = "timeout";
                 waitMillis = jitter(backoff);
             } catch (IOException e) {
                 lastProblem = e.getClass().getSimpleName();
+                reason = "network";
                 waitMillis = jitter(backoff);
             }
             backoff *= 2;
@@ -188,6 +223,7 @@ public final class WebApi {
             }
             log.info("slack_retry method={} attempt={} problem=\"{}\" wait_ms={}", method, attempt, lastProblem,
                     waitMillis);
+            meters.counter("slack.api.retries", "method", method, "reason", reason).increment();
             try {
                 clock.sleep(waitMillis);
             } catch (InterruptedException e) {

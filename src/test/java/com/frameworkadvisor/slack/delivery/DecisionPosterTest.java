@@ -88,7 +88,7 @@ class DecisionPosterTest {
 
     @Test
     void a_new_decision_the_store_cannot_take_is_still_posted_and_the_asker_is_told_why_it_is_not_counted() {
-        when(store.startDecision(any(), any(), any())).thenThrow(new StoreUnavailableException("down", null));
+        when(store.startDecision(any(), any(), any(), any())).thenThrow(new StoreUnavailableException("down", null));
 
         try (LogCapture logs = LogCapture.start()) {
             poster.deliver(newDecision());
@@ -108,7 +108,7 @@ class DecisionPosterTest {
         try (LogCapture logs = LogCapture.start()) {
             poster.deliver(revisionBy(TEAMMATE));
 
-            verify(store).recordAnswers(eq(DECISION.id()), argThat(set -> set.userId().equals(TEAMMATE)));
+            verify(store).recordAnswers(eq(DECISION.id()), argThat(set -> set.userId().equals(TEAMMATE)), any());
             assertEquals(PARENT_TS, slack.calls("chat.postMessage").get(0).param("thread_ts"), "the revision reply");
             assertEquals(1, slack.calls("chat.update").size());
             assertTrue(logged(logs, "parent_not_updated"), logs.events().toString());
@@ -124,8 +124,8 @@ class DecisionPosterTest {
 
         InOrder order = inOrder(store);
         order.verify(store).recordAnswers(eq(DECISION.id()), argThat(set -> set.userId().equals(ASKER)
-                && set.answers().equals(SlackPayloads.djangoAnswers())));
-        order.verify(store).recordAnswers(eq(DECISION.id()), argThat(set -> set.userId().equals(TEAMMATE)));
+                && set.answers().equals(SlackPayloads.djangoAnswers())), any());
+        order.verify(store).recordAnswers(eq(DECISION.id()), argThat(set -> set.userId().equals(TEAMMATE)), any());
     }
 
     @Test
@@ -134,8 +134,8 @@ class DecisionPosterTest {
 
         poster.deliver(revisionBy(TEAMMATE));
 
-        verify(store, never()).recordAnswers(anyLong(), argThat(set -> set.userId().equals(ASKER)));
-        verify(store).recordAnswers(eq(DECISION.id()), argThat(set -> set.userId().equals(TEAMMATE)));
+        verify(store, never()).recordAnswers(anyLong(), argThat(set -> set.userId().equals(ASKER)), any());
+        verify(store).recordAnswers(eq(DECISION.id()), argThat(set -> set.userId().equals(TEAMMATE)), any());
     }
 
     @Test
@@ -180,7 +180,7 @@ class DecisionPosterTest {
         when(store.latestAnswers(eq(DECISION.id()), any())).thenAnswer(invocation ->
                 stored.contains(invocation.<String>getArgument(1)) ? Optional.of(answerSet(invocation.getArgument(1)))
                         : Optional.empty());
-        when(store.recordAnswers(anyLong(), any())).thenAnswer(invocation ->
+        when(store.recordAnswers(anyLong(), any(), any())).thenAnswer(invocation ->
                 new TeamChange(List.of(), List.of(invocation.<AnswerSet>getArgument(1))));
     }
 
@@ -195,15 +195,15 @@ class DecisionPosterTest {
         return new AnswerSet(user, SlackPayloads.djangoAnswers(), "django", 5, 0, NOW);
     }
 
-    private static DecisionPoster.Submission newDecision() {
-        return new DecisionPoster.Submission(FakeSlackApi.TEAM_ID, ModalMetadata.newDecision(CHANNEL), ASKER,
+    private static Submission newDecision() {
+        return new Submission(FakeSlackApi.TEAM_ID, ModalMetadata.newDecision(CHANNEL), ASKER,
                 Optional.of("Customer portal"), BANK.answers(SlackPayloads.djangoAnswers()));
     }
 
-    private static DecisionPoster.Submission revisionBy(String user) {
+    private static Submission revisionBy(String user) {
         Map<String, String> flask = SlackPayloads.answers(Map.of("api_only", "yes", "team_experience",
                 "over_5_years", "outlook", "keep_small"));
-        return new DecisionPoster.Submission(FakeSlackApi.TEAM_ID, ModalMetadata.revision(CHANNEL, PARENT_TS,
+        return new Submission(FakeSlackApi.TEAM_ID, ModalMetadata.revision(CHANNEL, PARENT_TS,
                 PARENT_TS, ASKER, SlackPayloads.djangoAnswers()), user, Optional.empty(), BANK.answers(flask));
     }
 }

@@ -3,7 +3,8 @@ package com.frameworkadvisor.slack.listen;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.decision.QuestionBank;
-import com.frameworkadvisor.slack.delivery.DecisionPoster;
+import com.frameworkadvisor.slack.delivery.DeliveryWorker;
+import com.frameworkadvisor.slack.delivery.Submission;
 import com.frameworkadvisor.slack.render.Notices;
 import com.frameworkadvisor.support.SignedRequests;
 import com.frameworkadvisor.support.SlackPayloads;
@@ -19,7 +20,6 @@ import org.mockito.junit.jupiter.MockitoExtension;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,9 +29,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
- * The decision modal's submission: validated and acked at once; posting goes to the executor, and nothing is
- * handed on when the answers are refused or there is no room. The poster and the executor are mocks: what is
- * checked is what the listener hands them.
+ * The decision modal's submission: validated, handed to the delivery worker (which stores it before the ack), and
+ * acked at once; nothing is handed on when the answers are refused, and the user is asked to submit again when it
+ * could be neither stored nor posted. The worker is a mock: what is checked is what the listener hands it.
  */
 @ExtendWith(MockitoExtension.class)
 class DecisionSubmissionTest {
@@ -39,24 +39,18 @@ class DecisionSubmissionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Mock
-    private DecisionPoster poster;
-    @Mock
-    private Executor executor;
+    private DeliveryWorker deliveries;
 
     @Test
-    void valid_answers_are_acked_and_handed_to_the_poster_after_the_ack() throws Exception {
-        DecisionSubmission listener = new DecisionSubmission(BANK, poster, executor, JSON);
+    void valid_answers_are_handed_to_the_delivery_worker_and_acked_with_an_empty_answer() throws Exception {
+        DecisionSubmission listener = new DecisionSubmission(BANK, deliveries, JSON);
 
         Response ack = submit(listener, SlackPayloads.djangoAnswers());
 
         assertEquals(200, ack.getStatusCode());
         assertEquals(null, ack.getBody(), "an empty ack closes the modal");
-        ArgumentCaptor<Runnable> posting = ArgumentCaptor.forClass(Runnable.class);
-        verify(executor).execute(posting.capture());
-        verifyNoInteractions(poster); // not before the ack's thread has moved on
-        posting.getValue().run();
-        ArgumentCaptor<DecisionPoster.Submission> submission = ArgumentCaptor.forClass(DecisionPoster.Submission.class);
-        verify(poster).deliver(submission.capture());
+        ArgumentCaptor<Submission> submission = ArgumentCaptor.forClass(Submission.class);
+        verify(deliveries).accept(submission.capture());
         assertEquals(SlackPayloads.djangoAnswers(), submission.getValue().answers().asMap());
         assertEquals(SlackPayloads.ASKER, submission.getValue().userId());
         assertEquals(SlackPayloads.CHANNEL, submission.getValue().target().channel());
@@ -64,7 +58,7 @@ class DecisionSubmissionTest {
 
     @Test
     void a_question_left_unanswered_keeps_the_modal_open_with_an_error_and_posts_nothing() throws Exception {
-        DecisionSubmission listener = new DecisionSubmission(BANK, poster, executor, JSON);
+        DecisionSubmission listener = new DecisionSubmission(BANK, deliveries, JSON);
         Map<String, String> answers = new HashMap<>(SlackPayloads.djangoAnswers());
         answers.remove("auth");
 
@@ -73,13 +67,14 @@ class DecisionSubmissionTest {
         JsonNode body = JSON.readTree(ack.getBody());
         assertEquals("errors", body.path("response_action").asText());
         assertEquals(Notices.CHOOSE_AN_ANSWER, body.path("errors").path("auth").asText());
-        verifyNoInteractions(executor, poster);
+        verifyNoInteractions(deliveries);
     }
 
     @Test
-    void a_full_posting_executor_still_acks_and_asks_the_user_to_press_recommend_again() throws Exception {
-        doThrow(new RejectedExecutionException("queue full")).when(executor).execute(any());
-        DecisionSubmission listener = new DecisionSubmission(BANK, poster, executor, JSON);
+    void a_submission_that_can_be_neither_stored_nor_posted_keeps_the_modal_open_asking_to_submit_again()
+            throws Exception {
+        doThrow(new RejectedExecutionException("queue full")).when(deliveries).accept(any());
+        DecisionSubmission listener = new DecisionSubmission(BANK, deliveries, JSON);
 
         Response ack = submit(listener, SlackPayloads.djangoAnswers());
 
@@ -88,7 +83,6 @@ class DecisionSubmissionTest {
         JsonNode body = JSON.readTree(ack.getBody());
         assertEquals("errors", body.path("response_action").asText());
         assertEquals(Notices.TOO_BUSY, body.path("errors").path(BANK.questions().get(0).id()).asText());
-        verifyNoInteractions(poster);
     }
 
     private static Response submit(DecisionSubmission listener, Map<String, String> answers) {

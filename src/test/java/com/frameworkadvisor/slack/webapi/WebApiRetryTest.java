@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.frameworkadvisor.slack.render.BlockKit;
 import com.frameworkadvisor.slack.render.SlackMessage;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,6 +18,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,6 +42,7 @@ class WebApiRetryTest {
 
     private final ManualClock clock = new ManualClock();
     private final SlackHealth health = new SlackHealth();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private WebApi api;
 
     /** A monotonic clock that advances by exactly what the client sleeps. */
@@ -60,7 +64,7 @@ class WebApiRetryTest {
 
     @BeforeEach
     void start() {
-        api = new WebApi(transport, health, Runnable::run, clock);
+        api = new WebApi(transport, health, Runnable::run, clock, meters);
     }
 
     @Test
@@ -72,6 +76,28 @@ class WebApiRetryTest {
 
         assertEquals(List.of(3000L), clock.sleeps);
         verify(transport, times(2)).post(eq("chat.update"), any());
+    }
+
+    @Test
+    void each_call_is_timed_by_method_and_outcome_and_each_retry_counted_with_its_reason() throws Exception {
+        when(transport.post(eq("chat.update"), any())).thenReturn(answer(429, "1", ""), answer(503, null, ""),
+                ok());
+        when(transport.post(eq("chat.postMessage"), any())).thenReturn(answer(200, null, "{\"ok\":false,"
+                + "\"error\":\"msg_too_long\"}"));
+
+        api.updateMessage("C0GENERAL", "1.2", message());
+        assertThrows(SlackCallException.class, () -> api.postMessage("C0GENERAL", null, message()));
+
+        Timer updates = meters.get("slack.api.calls").tags("method", "chat.update", "outcome", "ok").timer();
+        assertEquals(1, updates.count());
+        assertEquals(1000 + clock.sleeps.get(1), (long) updates.totalTime(TimeUnit.MILLISECONDS),
+                "timed on the retry clock, waits included");
+        assertEquals(1, meters.get("slack.api.calls").tags("method", "chat.postMessage", "outcome", "error")
+                .timer().count());
+        assertEquals(1.0, meters.get("slack.api.retries").tags("method", "chat.update", "reason", "rate_limited")
+                .counter().count());
+        assertEquals(1.0, meters.get("slack.api.retries").tags("method", "chat.update", "reason", "server_error")
+                .counter().count());
     }
 
     @Test

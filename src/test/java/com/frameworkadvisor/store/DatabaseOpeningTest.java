@@ -13,13 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class OpeningDecisionStoreTest {
+/** A database opening in the background: calls wait a little for it, then fail as a database that is down does. */
+class DatabaseOpeningTest {
     private static final ThreadKey THREAD = new ThreadKey("T0TEST", "C0GENERAL", "1700000000.000100");
 
     @Test
     void once_open_it_stores_and_reads_like_the_database_it_opened() {
-        try (OpeningDecisionStore store = OpeningDecisionStore.open(memory("opened"), Runnable::run)) {
-            store.awaitOpen();
+        try (Database database = Database.openInBackground(memory("opened"), Runnable::run)) {
+            database.awaitOpen();
+            JdbcDecisionStore store = new JdbcDecisionStore(database);
             StoredDecision decision = store.openDecision(THREAD, Optional.of("Portal"), "U0ASKER1", Instant.now());
             store.recordAnswers(decision.id(), new AnswerSet("U0ASKER1", Map.of("admin_ui", "yes"), "django", 1, 0,
                     Instant.now()));
@@ -41,14 +43,15 @@ class OpeningDecisionStoreTest {
             }
             task.run();
         }).start();
-        try (OpeningDecisionStore store = OpeningDecisionStore.open(memory("slow"), stuck)) {
+        try (Database database = Database.openInBackground(memory("slow"), stuck)) {
+            JdbcDecisionStore store = new JdbcDecisionStore(database);
             long start = System.nanoTime();
             StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
                     () -> store.findDecision(THREAD));
             long waitedMillis = (System.nanoTime() - start) / 1_000_000;
 
             assertEquals("The database is still opening", e.getMessage());
-            assertTrue(waitedMillis >= OpeningDecisionStore.WAIT.toMillis() - 50, "waited " + waitedMillis + " ms");
+            assertTrue(waitedMillis >= Database.WAIT.toMillis() - 50, "waited " + waitedMillis + " ms");
         } finally {
             never.countDown();
         }
@@ -58,8 +61,9 @@ class OpeningDecisionStoreTest {
     void a_database_that_could_not_be_opened_fails_every_call_with_the_reason() {
         DatabaseUrl unreachable = new DatabaseUrl("jdbc:postgresql://127.0.0.1:1/advisor", Optional.of("advisor"),
                 Optional.of("secret"));
-        try (OpeningDecisionStore store = OpeningDecisionStore.open(unreachable, Runnable::run)) {
-            StoreUnavailableException opening = assertThrows(StoreUnavailableException.class, store::awaitOpen);
+        try (Database database = Database.openInBackground(unreachable, Runnable::run)) {
+            JdbcDecisionStore store = new JdbcDecisionStore(database);
+            StoreUnavailableException opening = assertThrows(StoreUnavailableException.class, database::awaitOpen);
             StoreUnavailableException call = assertThrows(StoreUnavailableException.class,
                     () -> store.recentInChannel("T0TEST", "C0GENERAL", 5));
 

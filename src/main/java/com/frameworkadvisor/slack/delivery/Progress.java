@@ -1,0 +1,59 @@
+package com.frameworkadvisor.slack.delivery;
+
+import com.frameworkadvisor.store.PendingDelivery.PostedMessage;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * How far a delivery got, and where each step is recorded as it is done, so a resumed delivery skips what was
+ * done: above all, a parent message whose {@code ts} is recorded is never posted again.
+ */
+interface Progress {
+    /** The outbox's id of the delivery; empty for one kept only in memory (the database was down at the ack). */
+    OptionalLong deliveryId();
+
+    int stepsDone();
+
+    Optional<PostedMessage> parent();
+
+    /** Records that the first {@code steps} steps are done. */
+    void stepsDone(int steps);
+
+    /** Records the parent message, posted by step {@code steps}. */
+    void parentPosted(PostedMessage parent, int steps);
+
+    /** Progress kept in memory only: nothing to resume from if the process stops. */
+    static Progress inMemory() {
+        return new Progress() {
+            private int steps;
+            private PostedMessage parent;
+
+            @Override
+            public OptionalLong deliveryId() {
+                return OptionalLong.empty();
+            }
+
+            @Override
+            public int stepsDone() {
+                return steps;
+            }
+
+            @Override
+            public Optional<PostedMessage> parent() {
+                return Optional.ofNullable(parent);
+            }
+
+            @Override
+            public void stepsDone(int done) {
+                steps = done;
+            }
+
+            @Override
+            public void parentPosted(PostedMessage posted, int done) {
+                parent = posted;
+                steps = done;
+            }
+        };
+    }
+}
