@@ -106,7 +106,7 @@ public final class Main {
         });
         CompletableFuture<Void> listening = new CompletableFuture<>();
         Database database = Database.openInBackground(databaseUrl, task -> listening.thenRunAsync(task, startup));
-        OperatorMetrics metrics = new OperatorMetrics(settings.metricsToken());
+        OperatorMetrics metrics = new OperatorMetrics(settings.metricsToken(), settings.metricsPort());
         AdvisorApp app = AdvisorApp.create(settings, bank, database, metrics.registry());
         CompletableFuture<Void> slackChecked = CompletableFuture.runAsync(app::start, startup);
         AdvisorServer server;
@@ -115,6 +115,9 @@ public final class Main {
         } catch (JavalinBindException e) {
             throw new CannotStart("port " + settings.port() + " is in use. Stop what is using it, or set PORT to a "
                     + "free port.");
+        } catch (AdvisorServer.MetricsPortException e) {
+            throw new CannotStart(e.getMessage() + ". Stop what is using it, or set METRICS_PORT to a free port "
+                    + "(or unset it).");
         }
         // SIGTERM (a deploy, a dyno restart) or Ctrl-C, from now on: stop taking requests, finish accepted posts,
         // exit 0. Requests are taken from here, so the hook is too.

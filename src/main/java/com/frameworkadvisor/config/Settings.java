@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param databaseUrl the database to use, if not the embedded default
  * @param slackTimeout the read timeout of one Slack Web API call
  * @param metricsToken the bearer token {@code GET /metrics} asks for; without it, the endpoint is off; never logged
+ * @param metricsPort a second port that serves {@code GET /metrics} without a token, for a scraper inside the
+ *                    platform's network (Cloud Foundry's Metric Registrar); never route it publicly
  */
 public record Settings(int port, String botToken, String signingSecret, Optional<String> appToken,
                        String slackApiUrl, String command, Optional<String> databaseUrl, Duration slackTimeout,
-                       Optional<String> metricsToken) {
+                       Optional<String> metricsToken, Optional<Integer> metricsPort) {
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_COMMAND = "/framework";
@@ -37,6 +39,7 @@ public record Settings(int port, String botToken, String signingSecret, Optional
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         Objects.requireNonNull(slackTimeout, "slackTimeout");
         Objects.requireNonNull(metricsToken, "metricsToken");
+        Objects.requireNonNull(metricsPort, "metricsPort");
     }
 
     /**
@@ -98,12 +101,25 @@ public record Settings(int port, String botToken, String signingSecret, Optional
             problems.add("METRICS_TOKEN must be at least 16 characters (a random secret, e.g. openssl rand -hex 32)"
                     + "; unset it to turn /metrics off");
         }
+        Integer metricsPort = null;
+        String metricsPortText = value(env, "METRICS_PORT");
+        if (metricsPortText != null) {
+            try {
+                metricsPort = Integer.parseInt(metricsPortText);
+                if (metricsPort < 1 || metricsPort > 65535 || metricsPortText.equals(portText)) {
+                    problems.add("METRICS_PORT must be a port between 1 and 65535 other than PORT, was "
+                            + metricsPortText);
+                }
+            } catch (NumberFormatException e) {
+                problems.add("METRICS_PORT must be a number, was '" + metricsPortText + "'");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new Settings(port, botToken, signingSecret, Optional.ofNullable(appToken),
                 apiUrl.endsWith("/") ? apiUrl : apiUrl + "/", command, Optional.ofNullable(value(env, "DATABASE_URL")),
-                slackTimeout, Optional.ofNullable(metricsToken));
+                slackTimeout, Optional.ofNullable(metricsToken), Optional.ofNullable(metricsPort));
     }
 
     private static String value(Map<String, String> env, String name) {
@@ -117,7 +133,8 @@ public record Settings(int port, String botToken, String signingSecret, Optional
         return "Settings[port=" + port + ", slackApiUrl=" + slackApiUrl + ", command=" + command
                 + ", socketMode=" + appToken.isPresent()
                 + ", database=" + (databaseUrl.isPresent() ? "external" : "embedded")
-                + ", metrics=" + metricsToken.isPresent() + "]";
+                + ", metrics=" + metricsToken.isPresent() + ", metricsPort=" + metricsPort.map(String::valueOf)
+                .orElse("-") + "]";
     }
 
     /** One or more environment variables are missing or malformed. */

@@ -22,6 +22,7 @@ import com.frameworkadvisor.slack.render.HomeRenderer;
 import com.frameworkadvisor.slack.render.ModalRenderer;
 import com.frameworkadvisor.slack.render.ParentRenderer;
 import com.frameworkadvisor.slack.render.ThreadRenderer;
+import com.frameworkadvisor.slack.webapi.RetryClock;
 import com.frameworkadvisor.slack.webapi.SlackCallException;
 import com.frameworkadvisor.slack.webapi.SlackConnection;
 import com.frameworkadvisor.slack.webapi.SlackHealth;
@@ -99,8 +100,8 @@ public final class AdvisorApp {
         SlackHealth health = new SlackHealth();
         PostingExecutor posting = new PostingExecutor();
         ObjectMapper json = new ObjectMapper();
-        WebApi api = new WebApi(connection.transport(settings.botToken(), json), health,
-                posting);
+        WebApi api = new WebApi(connection.transport(settings.botToken(), json), health, posting, RetryClock.SYSTEM,
+                meters);
 
         ModalRenderer modals = new ModalRenderer(bank);
         ParentRenderer parents = new ParentRenderer(json);

@@ -6,6 +6,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,7 @@ public final class AdvisorServer {
     private final AdvisorApp slack;
     private final Javalin javalin;
     private final AtomicBoolean ready = new AtomicBoolean();
+    private final Optional<Integer> metricsPort;
 
     public AdvisorServer(AdvisorApp slack, String signingSecret) {
         this(slack, signingSecret, new OperatorMetrics(Optional.empty()));
@@ -32,10 +35,12 @@ public final class AdvisorServer {
     /** @param metrics the app's metrics, served on {@code GET /metrics} when they have a token */
     public AdvisorServer(AdvisorApp slack, String signingSecret, OperatorMetrics metrics) {
         this.slack = slack;
+        this.metricsPort = metrics.internalPort();
         BoltAdapter adapter = new BoltAdapter(slack, signingSecret);
         HttpMetrics http = new HttpMetrics(metrics.registry());
         this.javalin = Javalin.create(config -> {
             config.requestLogger.http(http::record);
+
             config.startup.showJavalinBanner = false;
             config.jetty.threadPool = requestThreads();
             // On stop, requests being answered get up to this long to finish (Jetty's default is none: an ack in
@@ -69,6 +74,7 @@ public final class AdvisorServer {
     /** Starts listening; {@code port} 0 picks a free port. */
     public AdvisorServer start(int port) {
         javalin.start(port);
+        metricsPort.ifPresent(this::listenForMetrics);
         for (Connector connector : javalin.jettyServer().server().getConnectors()) {
             if (connector instanceof AbstractConnector jetty) {
                 // On stop, a kept-alive connection with no request on it is closed after this (Jetty's default is
@@ -79,6 +85,29 @@ public final class AdvisorServer {
         ready.set(true);
         log.info("listening port={} path={}", javalin.port(), EVENTS_PATH);
         return this;
+    }
+
+    /** A second connector, for {@code /metrics} without a token (see {@link OperatorMetrics}). */
+    private void listenForMetrics(int port) {
+        Server server = javalin.jettyServer().server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setPort(port);
+        server.addConnector(connector);
+        try {
+            connector.start();
+        } catch (Exception e) {
+            javalin.stop();
+            throw new MetricsPortException("could not listen on METRICS_PORT " + port + " (" + e.getMessage() + ")",
+                    e);
+        }
+        log.info("metrics_listening port={}", port);
+    }
+
+    /** The metrics port could not be listened on (in use, say); the server is stopped. */
+    public static final class MetricsPortException extends RuntimeException {
+        MetricsPortException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     public int port() {

@@ -21,8 +21,10 @@ import java.util.Optional;
 /**
  * The app's metrics for operators. Every part of the app records into {@link #registry()}; with
  * {@code METRICS_TOKEN} set, {@code GET /metrics} serves them in Prometheus's text format to
- * {@code Authorization: Bearer <METRICS_TOKEN>} and answers 401 to anything else; without it the endpoint is off
- * (404) and the registry keeps nothing. The Prometheus registry and the JVM's meters start after the server listens
+ * {@code Authorization: Bearer <METRICS_TOKEN>} and answers 401 to anything else. With {@code METRICS_PORT} set, the
+ * server also listens on that port, where {@code /metrics} needs no token: for a scraper inside the platform's
+ * network, such as Cloud Foundry's Metric Registrar (which sends no token). With neither, the endpoint is off (404)
+ * and the registry keeps nothing. The Prometheus registry and the JVM's meters start after the server listens
  * ({@link #start}), off the path to the first ack; meters recorded before then are carried over.
  */
 public final class OperatorMetrics implements AutoCloseable {
@@ -31,11 +33,26 @@ public final class OperatorMetrics implements AutoCloseable {
 
     private final CompositeMeterRegistry registry = new CompositeMeterRegistry();
     private final Optional<byte[]> token;
+    private final Optional<Integer> internalPort;
     private volatile PrometheusMeterRegistry prometheus;
     private volatile JvmGcMetrics gc;
 
     public OperatorMetrics(Optional<String> token) {
+        this(token, Optional.empty());
+    }
+
+    public OperatorMetrics(Optional<String> token, Optional<Integer> internalPort) {
         this.token = token.map(t -> t.getBytes(StandardCharsets.UTF_8));
+        this.internalPort = internalPort;
+    }
+
+    /** The port where {@code /metrics} needs no token, if any. */
+    Optional<Integer> internalPort() {
+        return internalPort;
+    }
+
+    private boolean enabled() {
+        return token.isPresent() || internalPort.isPresent();
     }
 
     public MeterRegistry registry() {
@@ -44,7 +61,7 @@ public final class OperatorMetrics implements AutoCloseable {
 
     /** Starts keeping metrics, when the endpoint is on: the Prometheus registry and the JVM's memory, GC, threads. */
     public void start() {
-        if (token.isEmpty() || prometheus != null) {
+        if (!enabled() || prometheus != null) {
             return;
         }
         PrometheusMeterRegistry started = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -61,14 +78,15 @@ public final class OperatorMetrics implements AutoCloseable {
     }
 
     void serve(Context ctx) {
-        if (token.isEmpty()) {
+        boolean internal = internalPort.isPresent() && ctx.req().getLocalPort() == internalPort.get();
+        if (!internal && token.isEmpty()) {
             ctx.status(404).result("Not found");
             return;
         }
         String authorization = ctx.header("Authorization");
         byte[] given = authorization != null && authorization.startsWith("Bearer ")
                 ? authorization.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
-        if (!MessageDigest.isEqual(given, token.get())) {
+        if (!internal && !MessageDigest.isEqual(given, token.get())) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"metrics\"");
             ctx.status(401).result("A bearer token (METRICS_TOKEN) is required");
             return;

@@ -54,7 +54,7 @@ public final class TestApp implements AutoCloseable {
         env.putIfAbsent("DATABASE_URL", "jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Settings settings = settings(slack, env);
         Database database = Database.open(DatabaseUrl.parse(settings.databaseUrl()));
-        OperatorMetrics metrics = new OperatorMetrics(settings.metricsToken());
+        OperatorMetrics metrics = new OperatorMetrics(settings.metricsToken(), settings.metricsPort());
         AdvisorApp app = AdvisorApp.create(settings, BANK, database, metrics.registry());
         app.start();
         app.startDeliveries();
