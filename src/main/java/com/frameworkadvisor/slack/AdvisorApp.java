@@ -8,6 +8,11 @@ import com.frameworkadvisor.decision.Scorer;
 import com.frameworkadvisor.slack.delivery.DecisionPoster;
 import com.frameworkadvisor.slack.delivery.DeliveryWorker;
 import com.frameworkadvisor.slack.delivery.PostingExecutor;
+import com.frameworkadvisor.slack.install.InstalledBots;
+import com.frameworkadvisor.slack.install.OAuthInstall;
+import com.frameworkadvisor.slack.install.StoredInstallationService;
+import com.frameworkadvisor.slack.install.StoredOAuthStates;
+import com.frameworkadvisor.slack.install.WorkspaceRemoval;
 import com.frameworkadvisor.slack.listen.AskCommand;
 import com.frameworkadvisor.slack.listen.DecideHereShortcut;
 import com.frameworkadvisor.slack.listen.DecisionRecorder;
@@ -22,21 +27,28 @@ import com.frameworkadvisor.slack.render.HomeRenderer;
 import com.frameworkadvisor.slack.render.ModalRenderer;
 import com.frameworkadvisor.slack.render.ParentRenderer;
 import com.frameworkadvisor.slack.render.ThreadRenderer;
+import com.frameworkadvisor.slack.webapi.BotTokens;
 import com.frameworkadvisor.slack.webapi.RetryClock;
 import com.frameworkadvisor.slack.webapi.SlackCallException;
 import com.frameworkadvisor.slack.webapi.SlackConnection;
 import com.frameworkadvisor.slack.webapi.SlackHealth;
 import com.frameworkadvisor.slack.webapi.WebApi;
 import com.frameworkadvisor.slack.webapi.WebApiForm;
+import com.frameworkadvisor.slack.webapi.WebApiTransport;
 import com.frameworkadvisor.store.Database;
 import com.frameworkadvisor.store.DecisionStore;
 import com.frameworkadvisor.store.JdbcDecisionStore;
 import com.frameworkadvisor.store.JdbcDeliveryStore;
+import com.frameworkadvisor.store.JdbcInstallations;
+import com.frameworkadvisor.store.JdbcOAuthStates;
+import com.frameworkadvisor.store.TokenCipher;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.AppUninstalledEvent;
+import com.slack.api.model.event.TokensRevokedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -44,6 +56,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The Slack side of Framework Advisor: a Bolt {@link App} with this app's listeners, its Web API client and the
@@ -83,42 +96,59 @@ public final class AdvisorApp {
     public static AdvisorApp create(Settings settings, QuestionBank bank, Database database, MeterRegistry meters) {
         DecisionStore store = new JdbcDecisionStore(database);
         SlackConnection connection = new SlackConnection(settings.slackApiUrl(), settings.slackTimeout());
-        AppConfig config = AppConfig.builder()
-                .slack(connection.slack())
-                .singleTeamBotToken(settings.botToken())
-                .signingSecret(settings.signingSecret())
-                // Bolt's builder reads these from the environment by default; SLACK_CLIENT_ID would silently
-                // switch it to multi-workspace OAuth mode. This app is single-workspace.
-                .clientId(null)
-                .clientSecret(null)
-                .verificationToken(null)
-                // The HTTP adapter (web/BoltAdapter) verifies every request before Bolt sees it, in constant time
-                // and with a two-sided timestamp window; Bolt's own check is neither, and Socket Mode skips it.
-                .requestVerificationEnabled(false)
-                .build();
-        App bolt = new App(config);
         SlackHealth health = new SlackHealth();
         PostingExecutor posting = new PostingExecutor();
         ObjectMapper json = new ObjectMapper();
-        WebApi api = new WebApi(connection.transport(settings.botToken(), json), health, posting, RetryClock.SYSTEM,
-                meters);
+        Clock clock = Clock.systemUTC();
+        WebApiTransport transport = connection.transport(json);
+        JdbcDeliveryStore outbox = new JdbcDeliveryStore(database);
+
+        App bolt;
+        BotTokens tokens;
+        Optional<StoredInstallationService> installed = Optional.empty();
+        if (settings.distribution().isPresent()) {
+            Settings.Distribution distribution = settings.distribution().get();
+            JdbcInstallations installations = new JdbcInstallations(database,
+                    new TokenCipher(distribution.tokenKey()), clock);
+            InstalledBots bots = new InstalledBots(installations, new WebApi(transport, BotTokens.none(), health,
+                    posting, RetryClock.SYSTEM, meters), distribution, clock);
+            tokens = bots;
+            bolt = new App(OAuthInstall.config(settings, distribution, connection.slack()));
+            installed = Optional.of(new StoredInstallationService(installations, bots));
+            OAuthInstall.host(bolt, installed.get(), new StoredOAuthStates(new JdbcOAuthStates(database, clock)));
+        } else {
+            tokens = BotTokens.single(settings.botToken().orElseThrow());
+            bolt = new App(AppConfig.builder()
+                    .slack(connection.slack())
+                    .singleTeamBotToken(settings.botToken().orElseThrow())
+                    .signingSecret(settings.signingSecret())
+                    // Bolt's builder reads these from the environment by default; SLACK_CLIENT_ID would switch it
+                    // to OAuth mode, which the settings choose (SLACK_CLIENT_ID and SLACK_CLIENT_SECRET together).
+                    .clientId(null)
+                    .clientSecret(null)
+                    .verificationToken(null)
+                    // The HTTP adapter (web/BoltAdapter) verifies every request before Bolt sees it, in constant
+                    // time and with a two-sided timestamp window; Bolt's own check is neither, and Socket Mode
+                    // skips it.
+                    .requestVerificationEnabled(false)
+                    .build());
+        }
+        WebApi api = new WebApi(transport, tokens, health, posting, RetryClock.SYSTEM, meters);
 
         ModalRenderer modals = new ModalRenderer(bank);
         ParentRenderer parents = new ParentRenderer(json);
         ThreadRenderer threads = new ThreadRenderer(bank, json);
         Scorer scorer = new Scorer(bank);
-        Clock clock = Clock.systemUTC();
         HistoryRenderer history = new HistoryRenderer(bank, scorer);
         DecisionPoster poster = new DecisionPoster(api, parents, threads, scorer, bank, store, clock);
         bolt.command(settings.command(), new AskCommand(settings.command(), modals, api, json, history,
                 store));
-        JdbcDeliveryStore outbox = new JdbcDeliveryStore(database);
         // Deliveries have threads of their own: a backlog of them never delays the listeners' short work after an
         // ack (an ephemeral note, the Home tab).
         DeliveryWorker deliveries = new DeliveryWorker(outbox, new PostingExecutor("deliver"), poster, bank, json,
                 clock, meters);
         OnceEvents events = new OnceEvents(outbox, clock);
-        DecisionSubmission decisionSubmission = new DecisionSubmission(bank, deliveries, json);
+        DecisionSubmission decisionSubmission = new DecisionSubmission(bank, deliveries, tokens, json);
         bolt.viewSubmission(SlackIds.DECISION_MODAL, decisionSubmission);
         bolt.blockAction(SlackIds.REANSWER, new ReanswerAction(modals, api, posting, json, store));
         bolt.messageShortcut(SlackIds.DECIDE_HERE_SHORTCUT, new DecideHereShortcut(modals, api, json));
@@ -130,6 +160,11 @@ public final class AdvisorApp {
                 json);
         bolt.event(AppHomeOpenedEvent.class, events.once(home::opened));
         bolt.blockAction(SlackIds.HOME_NEW_DECISION, home::startDecision);
+        if (installed.isPresent()) {
+            WorkspaceRemoval removal = new WorkspaceRemoval(installed.get(), store, outbox, deliveries, json);
+            bolt.event(AppUninstalledEvent.class, events.once(removal::uninstalled));
+            bolt.event(TokensRevokedEvent.class, events.once(removal::tokensRevoked));
+        }
         return new AdvisorApp(settings, bolt, api, health, deliveries, posting, decisionSubmission);
     }
 
@@ -140,6 +175,12 @@ public final class AdvisorApp {
      * @throws StartupException naming the problem and the remedy (never the token)
      */
     public void start() {
+        if (settings.distributed()) {
+            // Each workspace's token is checked as its requests come (Bolt's authorization); there is no app token.
+            bolt.start();
+            log.info("slack_ready mode=distributed install_path={}", OAuthInstall.INSTALL_PATH);
+            return;
+        }
         try {
             JsonNode auth = api.call("auth.test", WebApi.Budget.BACKGROUND, new WebApiForm());
             log.info("slack_connected team={} bot_user={}", auth.path("team").asText(), auth.path("user_id").asText());
@@ -184,6 +225,11 @@ public final class AdvisorApp {
      */
     public Routed run(InboundRequest request) {
         return router.run(request);
+    }
+
+    /** Whether the app is installed in many workspaces through OAuth (and serves the install pages). */
+    public boolean distributed() {
+        return settings.distributed();
     }
 
     public SlackHealth health() {

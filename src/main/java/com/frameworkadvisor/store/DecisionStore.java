@@ -61,4 +61,7 @@ public interface DecisionStore {
 
     /** The decisions a person started or answered, newest first. */
     List<DecisionHistory> recentForUser(String workspace, String userId, int limit);
+
+    /** Deletes every decision of a workspace and every answer given in it (the app was uninstalled there). */
+    int deleteWorkspace(String workspace);
 }

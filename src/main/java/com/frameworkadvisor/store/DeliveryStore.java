@@ -63,6 +63,12 @@ public interface DeliveryStore {
      */
     boolean firstTimeSeen(String eventId, String workspace, String type, Instant at);
 
+    /**
+     * Deletes every delivery of a workspace but {@code keep} (the one deleting it), and its event ids: the app was
+     * uninstalled there.
+     */
+    int deleteWorkspace(String workspace, long keep);
+
     /** Deletes finished deliveries and event ids older than {@code before}; returns how many rows went. */
     int purge(Instant before);
 }

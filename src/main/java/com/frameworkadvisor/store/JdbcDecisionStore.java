@@ -248,6 +248,28 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
                 + "ORDER BY d.created_at DESC, d.id DESC", limit, workspace, userId, userId);
     }
 
+    @Override
+    public int deleteWorkspace(String workspace) {
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement answers = c.prepareStatement("DELETE FROM answer_set WHERE decision_id IN "
+                    + "(SELECT id FROM decision WHERE workspace = ?)");
+                 PreparedStatement decisions = c.prepareStatement("DELETE FROM decision WHERE workspace = ?")) {
+                answers.setString(1, workspace);
+                int deleted = answers.executeUpdate();
+                decisions.setString(1, workspace);
+                deleted += decisions.executeUpdate();
+                c.commit();
+                return deleted;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw unavailable("delete a workspace's decisions", e);
+        }
+    }
+
     private List<DecisionHistory> history(String sql, int limit, String... params) {
         try (Connection c = database.connection(); PreparedStatement select = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

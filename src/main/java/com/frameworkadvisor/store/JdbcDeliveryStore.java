@@ -201,6 +201,13 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     @Override
+    public int deleteWorkspace(String workspace, long keep) {
+        return update("delete a workspace's deliveries", "DELETE FROM delivery WHERE workspace = ? AND id <> ?",
+                workspace, keep) + update("delete a workspace's events", "DELETE FROM slack_event WHERE workspace = ?",
+                workspace);
+    }
+
+    @Override
     public int purge(Instant before) {
         Timestamp cutoff = Timestamp.from(before);
         return update("purge finished deliveries", "DELETE FROM delivery WHERE state = 'done' AND finished_at < ?",

@@ -1,6 +1,7 @@
 package com.frameworkadvisor.web;
 
 import com.frameworkadvisor.slack.AdvisorApp;
+import com.frameworkadvisor.slack.install.OAuthInstall;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -50,6 +51,11 @@ public final class AdvisorServer {
             config.routes.post(EVENTS_PATH, adapter::handle);
             config.routes.get("/health", this::health);
             config.routes.get(OperatorMetrics.PATH, metrics::serve);
+            config.routes.get(PrivacyPage.PATH, PrivacyPage::serve);
+            if (slack.distributed()) {
+                config.routes.get(OAuthInstall.INSTALL_PATH, adapter::handleBrowser);
+                config.routes.get(OAuthInstall.REDIRECT_PATH, adapter::handleBrowser);
+            }
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {

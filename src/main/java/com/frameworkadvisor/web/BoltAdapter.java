@@ -67,6 +67,25 @@ final class BoltAdapter {
         }
     }
 
+    /**
+     * A browser's request in the OAuth install ({@code GET /slack/install}, {@code GET /slack/oauth_redirect}):
+     * not from Slack, so not signed; Bolt's OAuth flow answers it with a page or a redirect (its state checks
+     * stand in for a signature).
+     */
+    void handleBrowser(Context ctx) {
+        MDC.put("request_id", "install");
+        try {
+            Routed routed = slack.run(new InboundRequest(ctx.path(), ctx.queryParamMap(), headers(ctx), new byte[0],
+                    ctx.ip()));
+            ctx.attribute(HttpMetrics.KIND, routed.kind());
+            ctx.header("Cache-Control", "no-store");
+            ctx.header("Referrer-Policy", "no-referrer");
+            write(ctx, routed.response());
+        } finally {
+            MDC.remove("request_id");
+        }
+    }
+
     private static String first(Map<String, List<String>> headers, String name) {
         for (Map.Entry<String, List<String>> header : headers.entrySet()) {
             if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {

@@ -11,6 +11,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -33,7 +34,12 @@ public final class FakeSlackApi implements AutoCloseable {
     public static final String BOT_TOKEN = "xoxb-test-0000000000-fake-bot-token";
     public static final String TEAM_ID = "T0TEST";
     public static final String BOT_USER_ID = "UBOT0001";
+    /** The client credentials of the app, for {@code oauth.v2.access} (HTTP Basic, as Slack's SDK sends them). */
+    public static final String CLIENT_ID = "1111111111.2222222222";
+    public static final String CLIENT_SECRET = "client-secret-never-printed-0000";
     /** The app-level token the fake accepts for {@code apps.connections.open} (Socket Mode). */
+    /** The method name under which posts to {@link #responseUrl()} are recorded. */
+    public static final String RESPONSE_URL = "response_url";
     public static final String APP_TOKEN = "xapp-1-A0TEST-0000000000-fake-app-level-token";
 
     /** One recorded Web API call. */
@@ -65,6 +71,13 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, String> deniedChannels = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
     private final CountDownLatch closing = new CountDownLatch(1);
+    /** Every bot token the fake accepts, and the workspace it belongs to. */
+    private final Map<String, String> workspaceOfToken = new ConcurrentHashMap<>(Map.of(BOT_TOKEN, TEAM_ID));
+    private final Map<String, String[]> installCodes = new ConcurrentHashMap<>();
+    /** Refresh tokens not used yet, and their workspace: Slack revokes one once it is used. */
+    private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+    private final AtomicLong issued = new AtomicLong();
+    private volatile long rotationExpiresInSeconds;
     private final Javalin server;
     private volatile String socketModeUrl;
 
@@ -72,7 +85,16 @@ public final class FakeSlackApi implements AutoCloseable {
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.post("/api/{method}", this::handle);
+            config.routes.post("/response/{id}", ctx -> {
+                calls.add(new Call(RESPONSE_URL, Map.of("body", ctx.body()), null));
+                ctx.contentType("text/plain").result("ok");
+            });
         }).start("127.0.0.1", 0);
+    }
+
+    /** A {@code response_url} on this fake: what is posted to it is recorded as a call of {@value #RESPONSE_URL}. */
+    public String responseUrl() {
+        return "http://127.0.0.1:" + server.port() + "/response/1";
     }
 
     /** The base URL to give the app as {@code SLACK_API_URL}. */
@@ -114,6 +136,32 @@ public final class FakeSlackApi implements AutoCloseable {
     /** The next call of {@code method} is answered as usual, {@code millis} late (or at once if this fake closes). */
     public FakeSlackApi delayNext(String method, long millis) {
         return script(method, new Scripted(200, null, Map.of(), millis));
+    }
+
+    /**
+     * Lets a workspace install the app: the returned code, given back in {@code oauth.v2.access} with the app's
+     * client credentials, yields a new bot token for that workspace.
+     */
+    public String offerInstall(String teamId, String teamName) {
+        String code = "code-" + teamId + "-" + issued.incrementAndGet();
+        installCodes.put(code, new String[] {teamId, teamName});
+        return code;
+    }
+
+    /** Turns token rotation on: tokens issued from now on expire after this many seconds and come with a refresh token. */
+    public FakeSlackApi rotateTokens(long expiresInSeconds) {
+        rotationExpiresInSeconds = expiresInSeconds;
+        return this;
+    }
+
+    /** The workspace a bot token belongs to, if the fake issued or accepts it. */
+    public String workspaceOf(String token) {
+        return workspaceOfToken.get(token);
+    }
+
+    /** Revokes a bot token: calls with it get {@code token_revoked}. */
+    public void revoke(String token) {
+        workspaceOfToken.remove(token);
     }
 
     public List<Call> calls() {
@@ -213,14 +261,21 @@ public final class FakeSlackApi implements AutoCloseable {
             }
             return MAPPER.createObjectNode().put("ok", true).put("url", socketModeUrl);
         }
-        if (!("Bearer " + BOT_TOKEN).equals(authorization)) {
+        if (method.equals("oauth.v2.access")) {
+            return oauthV2Access(params, authorization);
+        }
+        String team = authorization != null && authorization.startsWith("Bearer ")
+                ? workspaceOfToken.get(authorization.substring("Bearer ".length())) : null;
+        if (team == null) {
             return error(authorization == null ? "not_authed" : "invalid_auth");
         }
         ObjectNode ok = MAPPER.createObjectNode().put("ok", true);
         switch (method) {
-            case "auth.test" -> ok.put("url", "https://test.slack.com/").put("team", "Test team")
-                    .put("user", "framework-advisor").put("team_id", TEAM_ID).put("user_id", BOT_USER_ID)
-                    .put("bot_id", "B0TEST");
+            case "auth.test" -> ok.put("url", "https://" + team.toLowerCase() + ".slack.com/")
+                    .put("team", TEAM_ID.equals(team) ? "Test team" : "Team " + team)
+                    .put("user", "framework-advisor").put("team_id", team)
+                    .put("user_id", TEAM_ID.equals(team) ? BOT_USER_ID : "UBOT" + team)
+                    .put("bot_id", TEAM_ID.equals(team) ? "B0TEST" : "B" + team);
             case "views.open", "views.publish", "views.update" -> ok.putObject("view").put("id", "V" + ts.get());
             case "chat.postMessage", "chat.update" -> {
                 String channel = params.get("channel");
@@ -244,6 +299,47 @@ public final class FakeSlackApi implements AutoCloseable {
                 return error("unknown_method");
             }
         }
+        return ok;
+    }
+
+    /** Slack's {@code oauth.v2.access}: an install code, or a refresh token, exchanged for a bot token. */
+    private ObjectNode oauthV2Access(Map<String, String> params, String authorization) {
+        String basic = "Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET)
+                .getBytes(StandardCharsets.UTF_8));
+        if (!basic.equals(authorization)) {
+            return error("invalid_client_id");
+        }
+        String teamId;
+        String teamName;
+        if ("refresh_token".equals(params.get("grant_type"))) {
+            teamId = refreshTokens.remove(String.valueOf(params.get("refresh_token")));
+            if (teamId == null) {
+                return error("invalid_refresh_token");
+            }
+            teamName = "Team " + teamId;
+        } else {
+            String[] install = installCodes.remove(String.valueOf(params.get("code")));
+            if (install == null) {
+                return error("invalid_code");
+            }
+            teamId = install[0];
+            teamName = install[1];
+        }
+        long n = issued.incrementAndGet();
+        String token = "xoxb-" + teamId + "-" + n + "-fake-installed-bot-token";
+        workspaceOfToken.put(token, teamId);
+        ObjectNode ok = MAPPER.createObjectNode().put("ok", true).put("app_id", "A0TEST")
+                .put("access_token", token).put("token_type", "bot")
+                .put("scope", "commands,chat:write,chat:write.public,im:write").put("bot_user_id", "UBOT" + teamId)
+                .put("is_enterprise_install", false);
+        if (rotationExpiresInSeconds > 0) {
+            String refresh = "xoxe-1-" + teamId + "-" + n + "-fake-refresh-token";
+            refreshTokens.put(refresh, teamId);
+            ok.put("refresh_token", refresh).put("expires_in", rotationExpiresInSeconds);
+        }
+        ok.putObject("team").put("id", teamId).put("name", teamName);
+        ok.putNull("enterprise");
+        ok.putObject("authed_user").put("id", "U0INSTALL" + teamId.substring(1));
         return ok;
     }
 

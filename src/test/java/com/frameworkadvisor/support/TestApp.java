@@ -73,6 +73,11 @@ public final class TestApp implements AutoCloseable {
         return Settings.fromEnvironment(env);
     }
 
+    /** The app's database, for stores a test reads directly. */
+    public Database database() {
+        return database;
+    }
+
     public static QuestionBank bank() {
         return BANK;
     }

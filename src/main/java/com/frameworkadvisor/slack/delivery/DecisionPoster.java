@@ -44,7 +44,7 @@ public final class DecisionPoster {
     /** A revision's step: its reply is in the thread (its answers are stored before, once per delivery). */
     static final int REVISION_POSTED = 1;
 
-    private final WebApi api;
+    private final WebApi apis;
     private final ParentRenderer parents;
     private final ThreadRenderer threads;
     private final Scorer scorer;
@@ -54,7 +54,7 @@ public final class DecisionPoster {
 
     public DecisionPoster(WebApi api, ParentRenderer parents, ThreadRenderer threads, Scorer scorer, QuestionBank bank,
                           DecisionStore store, Clock clock) {
-        this.api = api;
+        this.apis = api;
         this.parents = parents;
         this.threads = threads;
         this.scorer = scorer;
@@ -69,13 +69,14 @@ public final class DecisionPoster {
     }
 
     Outcome deliver(Submission submission, Progress progress) {
+        WebApi api = apis.in(submission.workspace());
         Recommendation r = scorer.score(submission.answers());
         ModalMetadata target = submission.target();
         Authors authors = new Authors(submission.project(), target.askedBy().orElse(submission.userId()),
                 submission.userId());
         try {
-            boolean posted = target.isRevision() ? postRevision(submission, r, authors, progress)
-                    : postNew(submission, r, authors, progress);
+            boolean posted = target.isRevision() ? postRevision(api, submission, r, authors, progress)
+                    : postNew(api, submission, r, authors, progress);
             if (posted) {
                 log.info("decision_posted channel={} user={} revision={} recommendation={} django={} flask={}",
                         target.channel(), submission.userId(), target.isRevision(), r.framework().id(),
@@ -94,7 +95,8 @@ public final class DecisionPoster {
     }
 
     /** @return true when posted where asked; false when sent as a DM instead */
-    private boolean postNew(Submission submission, Recommendation r, Authors authors, Progress progress)
+    private boolean postNew(WebApi api, Submission submission, Recommendation r, Authors authors,
+                            Progress progress)
             throws SlackCallException {
         String channel = submission.target().channel();
         // In an existing thread (the message shortcut) the headline is the first reply; otherwise it starts one.
@@ -109,12 +111,12 @@ public final class DecisionPoster {
                 if (e.kind() != SlackCallException.Kind.CHANNEL) {
                     throw e;
                 }
-                sendAsDirectMessage(submission, r, authors, progress, e.error());
+                sendAsDirectMessage(api, submission, r, authors, progress, e.error());
                 return false;
             }
         } else if (!parent.get().channel().equals(channel)) {
             // Resumed after the headline went to the person's DM.
-            sendAsDirectMessage(submission, r, authors, progress, "resumed");
+            sendAsDirectMessage(api, submission, r, authors, progress, "resumed");
             return false;
         }
         String parentTs = parent.get().ts();
@@ -143,17 +145,18 @@ public final class DecisionPoster {
         return true;
     }
 
-    private boolean postRevision(Submission submission, Recommendation r, Authors authors, Progress progress)
+    private boolean postRevision(WebApi api, Submission submission, Recommendation r, Authors authors,
+                                 Progress progress)
             throws SlackCallException {
         if (progress.parent().isPresent()) {
             // Resumed after the revision went to the person's DM.
-            sendAsDirectMessage(submission, r, authors, progress, "resumed");
+            sendAsDirectMessage(api, submission, r, authors, progress, "resumed");
             return false;
         }
         ModalMetadata target = submission.target();
         String threadTs = target.threadTs().orElseThrow();
         String parentTs = target.parentTs().orElseThrow();
-        Optional<Recorded> recorded = record(submission, authors, r, progress.deliveryId());
+        Optional<Recorded> recorded = record(api, submission, authors, r, progress.deliveryId());
         if (progress.stepsDone() < REVISION_POSTED) {
             Recommendation previous = scorer.score(bank.answersIgnoringUnknown(target.previous()));
             try {
@@ -164,13 +167,13 @@ public final class DecisionPoster {
                 if (e.kind() != SlackCallException.Kind.CHANNEL) {
                     throw e;
                 }
-                sendAsDirectMessage(submission, r, authors, progress, e.error());
+                sendAsDirectMessage(api, submission, r, authors, progress, e.error());
                 return false;
             }
             progress.stepsDone(REVISION_POSTED);
         }
         if (recorded.isEmpty()) {
-            updateParent(target.channel(), parentTs, parents.parent(r, authors));
+            updateParent(api, target.channel(), parentTs, parents.parent(r, authors));
             return true;
         }
         // Under the decision's lock, across instances: each update sees every answer set recorded before it, so
@@ -182,7 +185,7 @@ public final class DecisionPoster {
                 Recommendation shown = scorer.score(bank.answersIgnoringUnknown(newest.answers()));
                 Authors shownAuthors = new Authors(authors.project(), authors.askedBy(), newest.userId());
                 try {
-                    updateParent(target.channel(), parentTs, parents.parent(shown, shownAuthors,
+                    updateParent(api, target.channel(), parentTs, parents.parent(shown, shownAuthors,
                             Optional.of(tally(latest))));
                     return null;
                 } catch (SlackCallException e) {
@@ -195,7 +198,7 @@ public final class DecisionPoster {
         } catch (StoreUnavailableException e) {
             log.warn("team_parent_not_updated channel={} thread={} problem=\"{}\"", target.channel(), threadTs,
                     e.getMessage());
-            updateParent(target.channel(), parentTs, parents.parent(r, authors));
+            updateParent(api, target.channel(), parentTs, parents.parent(r, authors));
         }
         return true;
     }
@@ -207,7 +210,7 @@ public final class DecisionPoster {
      * Stores the answer set in the thread's decision, once per delivery; empty (and the person told) when the
      * database is down.
      */
-    private Optional<Recorded> record(Submission submission, Authors authors, Recommendation r,
+    private Optional<Recorded> record(WebApi api, Submission submission, Authors authors, Recommendation r,
                                       OptionalLong delivery) {
         ModalMetadata target = submission.target();
         ThreadKey thread = new ThreadKey(submission.workspace(), target.channel(), target.parentTs().orElseThrow());
@@ -232,7 +235,8 @@ public final class DecisionPoster {
     }
 
     /** Updates the parent; only a Slack that cannot be reached is worth another attempt. */
-    private void updateParent(String channel, String threadTs, SlackMessage parent) throws SlackCallException {
+    private void updateParent(WebApi api, String channel, String threadTs, SlackMessage parent)
+            throws SlackCallException {
         try {
             api.updateMessage(channel, threadTs, parent);
         } catch (SlackCallException e) {
@@ -260,8 +264,8 @@ public final class DecisionPoster {
      * Slack's answer was "you can't post there": tell the person why, and send the recommendation as a DM (its
      * headline, then the reasons in its thread). A resumed delivery whose DM headline is recorded sends the rest.
      */
-    private void sendAsDirectMessage(Submission submission, Recommendation r, Authors authors, Progress progress,
-                                     String reason) throws SlackCallException {
+    private void sendAsDirectMessage(WebApi api, Submission submission, Recommendation r, Authors authors,
+                                     Progress progress, String reason) throws SlackCallException {
         String channel = submission.target().channel();
         Optional<PostedMessage> dm = progress.parent();
         if (dm.isEmpty()) {

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -64,6 +65,7 @@ public final class DeliveryWorker {
     /** This process, as the owner of its claims: a new one on every start. */
     private final String owner = UUID.randomUUID().toString();
     private final Set<Long> working = ConcurrentHashMap.newKeySet();
+    private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "delivery-timer");
         thread.setDaemon(true);
@@ -89,6 +91,8 @@ public final class DeliveryWorker {
     DeliveryWorker(DeliveryStore store, PostingExecutor executor, DecisionPoster poster, QuestionBank bank,
                    ObjectMapper json, Clock clock, MeterRegistry meters, Duration firstRetry) {
         this.firstRetry = firstRetry;
+        handlers.put(Submission.KIND, (delivery, progress) ->
+                poster.deliver(Submission.parse(json, bank, delivery.payload()), progress));
         this.store = store;
         this.executor = executor;
         this.poster = poster;
@@ -147,9 +151,11 @@ public final class DeliveryWorker {
         PendingDelivery delivery = new PendingDelivery(id, Submission.KIND, submission.workspace(), payload, 0,
                 Optional.empty(), 1, now);
         working.add(id);
-        // No waiting for a posting thread here, before the ack: when all are busy, the delivery waits in the
-        // outbox, and the next one to finish takes it.
-        if (!executor.tryExecute(() -> run(delivery, submission))) {
+        // Waits briefly for a posting thread, so that acks follow the posting rate and a recommendation appears
+        // soon after its ack; past that wait the delivery stays in the outbox, and the next free thread takes it.
+        try {
+            executor.execute(() -> run(delivery, (d, progress) -> poster.deliver(submission, progress)));
+        } catch (RejectedExecutionException e) {
             working.remove(id);
             giveBack(id, Duration.ZERO, "posting is behind");
             backlogged = true;
@@ -201,7 +207,7 @@ public final class DeliveryWorker {
         }
         for (PendingDelivery delivery : claimed) {
             working.add(delivery.id());
-            if (!executor.tryExecute(() -> run(delivery, null))) {
+            if (!executor.tryExecute(() -> run(delivery, handlers.get(delivery.kind())))) {
                 working.remove(delivery.id());
                 giveBack(delivery.id(), Duration.ZERO, "posting is behind");
                 backlogged = true;
@@ -213,15 +219,56 @@ public final class DeliveryWorker {
         }
     }
 
-    private void run(PendingDelivery delivery, Submission known) {
+    /**
+     * Accepts other work for after the ack, of a kind a {@link Handler} was registered for: stored first, so that it
+     * is done even if the app stops; with the database down, done from memory at once.
+     */
+    public void accept(String kind, String workspace, String payload) {
+        Handler handler = handlers.get(kind);
+        if (handler == null) {
+            throw new IllegalArgumentException("no handler for deliveries of kind " + kind);
+        }
+        Instant now = clock.instant();
+        long id;
+        try {
+            id = store.accept(kind, workspace, payload, now, owner, LEASE);
+        } catch (StoreUnavailableException e) {
+            log.warn("delivery_not_durable kind={} workspace={} problem=\"{}\"", kind, workspace, e.getMessage());
+            PendingDelivery inMemory = new PendingDelivery(-1, kind, workspace, payload, 0, Optional.empty(), 1, now);
+            executor.execute(() -> handler.deliver(inMemory, Progress.inMemory()));
+            return;
+        }
+        PendingDelivery delivery = new PendingDelivery(id, kind, workspace, payload, 0, Optional.empty(), 1, now);
+        working.add(id);
+        if (!executor.tryExecute(() -> run(delivery, handler))) {
+            working.remove(id);
+            giveBack(id, Duration.ZERO, "posting is behind");
+            backlogged = true;
+        }
+    }
+
+    /** Registers what delivers work of {@code kind} (one handler per kind). */
+    public void handle(String kind, Handler handler) {
+        handlers.put(kind, handler);
+    }
+
+    /** Delivers one kind of work, from the step after the last one its progress records. */
+    public interface Handler {
+        Outcome deliver(PendingDelivery delivery, Progress progress);
+    }
+
+    private void run(PendingDelivery delivery, Handler handler) {
         MDC.put("delivery_id", Long.toString(delivery.id()));
         try {
             if (delivery.attempts() > MAX_ATTEMPTS) {
                 abandon(delivery, "gave up after " + MAX_ATTEMPTS + " attempts");
                 return;
             }
-            Submission submission = known != null ? known : Submission.parse(json, bank, delivery.payload());
-            Outcome outcome = poster.deliver(submission, new StoredProgress(store, owner, delivery));
+            if (handler == null) {
+                abandon(delivery, "no handler for deliveries of kind " + delivery.kind());
+                return;
+            }
+            Outcome outcome = handler.deliver(delivery, new StoredProgress(store, owner, delivery));
             if (outcome instanceof Outcome.TryAgain again) {
                 tryAgain(delivery, again.problem());
             } else if (outcome instanceof Outcome.Failed failed) {

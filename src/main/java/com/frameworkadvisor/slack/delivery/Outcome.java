@@ -3,7 +3,7 @@ package com.frameworkadvisor.slack.delivery;
 import java.util.Objects;
 
 /** How one attempt at a delivery ended. */
-sealed interface Outcome {
+public sealed interface Outcome {
     /** Done: posted where asked, or sent as a DM where the bot could not post. */
     record Delivered() implements Outcome {
     }

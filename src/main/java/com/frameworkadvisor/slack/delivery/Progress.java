@@ -9,7 +9,7 @@ import java.util.OptionalLong;
  * How far a delivery got, and where each step is recorded as it is done, so a resumed delivery skips what was
  * done: above all, a parent message whose {@code ts} is recorded is never posted again.
  */
-interface Progress {
+public interface Progress {
     /** The outbox's id of the delivery; empty for one kept only in memory (the database was down at the ack). */
     OptionalLong deliveryId();
 

@@ -59,7 +59,7 @@ public final class AskCommand implements SlashCommandHandler {
         String metadata = ModalMetadata.newDecision(payload.getChannelId()).toJson(json);
         // Slack: a trigger id expires 3 seconds after the command, so the modal opens before the ack.
         try {
-            api.openView(payload.getTriggerId(),
+            api.in(SlackPayloadParts.workspace(payload.getTeamId())).openView(payload.getTriggerId(),
                     modals.render(Optional.of(text).filter(t -> !t.isEmpty()), Map.of(), metadata, false));
             return ctx.ack();
         } catch (SlackCallException e) {

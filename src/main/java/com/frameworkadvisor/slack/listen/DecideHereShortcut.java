@@ -48,6 +48,7 @@ public final class DecideHereShortcut implements MessageShortcutHandler {
             log.warn("shortcut_rejected reason=\"missing channel, message or trigger\"");
             return ctx.ack();
         }
+        WebApi api = this.api.in(SlackPayloadParts.workspace(ctx.getTeamId()));
         // Slack: the trigger id expires 3 seconds after the click, so the modal opens before the ack.
         try {
             api.openView(payload.getTriggerId(), modals.render(Optional.empty(), Map.of(),

@@ -85,6 +85,7 @@ public final class DecisionRecorder {
                     press.channel(), press.parentTs(), press.threadTs()));
             SlackMessage parent = parents.parent(state.newest(), state.authors(), state.team(),
                     Optional.of(recorded));
+            WebApi api = this.api.in(press.workspace());
             api.postMessage(press.channel(), press.threadTs(), records.message(facts, parent.metadata()));
             api.updateMessage(press.channel(), press.parentTs(), parent);
             log.info("decision_recorded channel={} thread={} by={} recommendation={}", press.channel(),
@@ -104,6 +105,7 @@ public final class DecisionRecorder {
                 return;
             }
             State state = state(press, value);
+            WebApi api = this.api.in(press.workspace());
             api.updateMessage(press.channel(), press.parentTs(),
                     parents.parent(state.newest(), state.authors(), state.team(), Optional.empty()));
             api.postMessage(press.channel(), press.threadTs(), threads.reopened(press.user()));
@@ -189,6 +191,6 @@ public final class DecisionRecorder {
     }
 
     private void tell(Press press, String text) {
-        api.tell(press.channel(), press.user(), text);
+        api.in(press.workspace()).tell(press.channel(), press.user(), text);
     }
 }

@@ -14,6 +14,7 @@ import com.frameworkadvisor.slack.payload.SlackPayloadParts;
 import com.frameworkadvisor.slack.payload.UnreadablePayloadException;
 import com.frameworkadvisor.slack.render.ModalRenderer;
 import com.frameworkadvisor.slack.render.Notices;
+import com.frameworkadvisor.slack.webapi.BotTokens;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
@@ -40,12 +41,15 @@ public final class DecisionSubmission implements ViewSubmissionHandler {
 
     private final QuestionBank bank;
     private final DeliveryWorker deliveries;
+    private final BotTokens tokens;
     private final ObjectMapper json;
     private final SubmissionReader reader = new SubmissionReader();
 
-    public DecisionSubmission(QuestionBank bank, DeliveryWorker deliveries, ObjectMapper json) {
+    /** @param tokens whose installations the fast path checks, as Bolt's authorization would */
+    public DecisionSubmission(QuestionBank bank, DeliveryWorker deliveries, BotTokens tokens, ObjectMapper json) {
         this.bank = bank;
         this.deliveries = deliveries;
+        this.tokens = tokens;
         this.json = json;
     }
 
@@ -60,12 +64,15 @@ public final class DecisionSubmission implements ViewSubmissionHandler {
      *
      * <p>This skips Bolt's middleware, on purpose and only here: Bolt 1.48 builds a new Gson for every payload it
      * parses, which made parsing a submission cost more than handling it (docs/performance.md). What the skipped
-     * middleware does is done elsewhere: the HTTP host verifies the signature (Bolt's check is off anyway), and
-     * while Slack refuses the token the caller leaves submissions to Bolt, whose authorization then refuses them.
+     * middleware does is done elsewhere: the HTTP host verifies the signature (Bolt's check is off anyway); while
+     * Slack refuses the token the caller leaves submissions to Bolt, whose authorization then refuses them; and a
+     * submission from a workspace the app is not installed in is left to Bolt too.
      * It can go, with {@link SubmissionReader}, once Bolt parses payloads with a shared Gson.
      */
     public Optional<Response> answerRead(byte[] body) {
-        return reader.decisionSubmission(body).map(form -> submit(form, new ViewSubmissionContext()));
+        // A workspace without an installation is left to Bolt, whose authorization answers it.
+        return reader.decisionSubmission(body).filter(form -> tokens.installed(SlackPayloadParts.workspace(form.team())))
+                .map(form -> submit(form, new ViewSubmissionContext()));
     }
 
     /** The ack for a submitted decision modal; {@code ctx} only builds the response. */

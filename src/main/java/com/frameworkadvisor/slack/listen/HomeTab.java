@@ -78,7 +78,7 @@ public final class HomeTab {
             log.warn("home_without_history problem=\"{}\"", e.getMessage());
         }
         try {
-            api.publishHome(user, home.view(recent, storeDown, dm));
+            api.in(workspace).publishHome(user, home.view(recent, storeDown, dm));
         } catch (SlackCallException e) {
             log.warn("home_not_published error={}", e.error());
         }
@@ -94,6 +94,7 @@ public final class HomeTab {
             return ctx.ack();
         }
         try {
+            WebApi api = this.api.in(SlackPayloadParts.workspace(ctx.getTeamId()));
             String channel = SlackPayloadParts.isChannelId(dm) ? dm : api.openDirectMessage(user);
             api.openView(payload.getTriggerId(), modals.render(Optional.empty(), Map.of(),
                     ModalMetadata.newDecision(channel).toJson(json), false));

@@ -61,6 +61,7 @@ public final class ReanswerAction implements BlockActionHandler {
             log.warn("reanswer_rejected reason=\"missing channel, user, message or trigger\"");
             return ctx.ack();
         }
+        WebApi api = this.api.in(SlackPayloadParts.workspace(ctx.getTeamId()));
         ModalMetadata target;
         DecisionButtonValue value;
         try {

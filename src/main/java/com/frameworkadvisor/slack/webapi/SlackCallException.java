@@ -14,6 +14,8 @@ public final class SlackCallException extends Exception {
         CONFIGURATION,
         /** Slack stayed unreachable, slow or rate limited past the deadline. */
         UNAVAILABLE,
+        /** The app is not installed in the workspace (or was uninstalled): there is no token to call it with. */
+        NOT_INSTALLED,
         /** Any other {@code ok:false} error. */
         OTHER
     }
@@ -36,6 +38,16 @@ public final class SlackCallException extends Exception {
         this.method = method;
         this.error = error;
         this.kind = kind;
+    }
+
+    /** Slack could not be called: {@code why}. */
+    public static SlackCallException unavailable(String method, String why) {
+        return new SlackCallException(method, "unavailable: " + why, Kind.UNAVAILABLE);
+    }
+
+    /** The app has no installation in {@code workspace}. */
+    public static SlackCallException notInstalled(String method, String workspace) {
+        return new SlackCallException(method, "not_installed in " + workspace, Kind.NOT_INSTALLED);
     }
 
     /** Classifies an {@code ok:false} error code from Slack. */

@@ -31,9 +31,9 @@ public final class SlackConnection {
         return slack;
     }
 
-    /** The app's own calls on this connection, with this token. */
-    public WebApiTransport transport(String token, ObjectMapper json) {
-        return new WebApiTransport(http, apiUrl, token, json);
+    /** The app's own calls on this connection. */
+    public WebApiTransport transport(ObjectMapper json) {
+        return new WebApiTransport(http, apiUrl, json);
     }
 
     private static SlackConfig slackConfig(String apiUrl, Duration timeout) {

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -45,14 +47,20 @@ public final class WebApi {
     }
 
     private final WebApiTransport web;
+    private final BotTokens tokens;
+    /** The workspace whose token the calls carry; null for an app with one token for all. */
+    private final String workspace;
     private final SlackHealth health;
     private final Executor afterAck;
     private final RetryClock clock;
     private final MeterRegistry meters;
 
-    /** @param afterAck where notes that must not delay an ack are sent from */
-    public WebApi(WebApiTransport web, SlackHealth health, Executor afterAck) {
-        this(web, health, afterAck, RetryClock.SYSTEM, new CompositeMeterRegistry());
+    /**
+     * @param tokens where each workspace's bot token comes from
+     * @param afterAck where notes that must not delay an ack are sent from
+     */
+    public WebApi(WebApiTransport web, BotTokens tokens, SlackHealth health, Executor afterAck) {
+        this(web, tokens, health, afterAck, RetryClock.SYSTEM, new CompositeMeterRegistry());
     }
 
     /**
@@ -60,12 +68,25 @@ public final class WebApi {
      * @param meters where each call is counted and timed ({@code slack.api.calls} by method and outcome) and each
      *               retry counted ({@code slack.api.retries} by method and reason)
      */
-    public WebApi(WebApiTransport web, SlackHealth health, Executor afterAck, RetryClock clock, MeterRegistry meters) {
+    public WebApi(WebApiTransport web, BotTokens tokens, SlackHealth health, Executor afterAck, RetryClock clock,
+                  MeterRegistry meters) {
+        this(web, tokens, null, health, afterAck, clock, meters);
+    }
+
+    private WebApi(WebApiTransport web, BotTokens tokens, String workspace, SlackHealth health, Executor afterAck,
+                   RetryClock clock, MeterRegistry meters) {
         this.web = web;
+        this.tokens = tokens;
+        this.workspace = workspace;
         this.health = health;
         this.afterAck = afterAck;
         this.clock = clock;
         this.meters = meters;
+    }
+
+    /** The same calls, made into {@code workspace} (a team id) with its bot token. */
+    public WebApi in(String workspace) {
+        return new WebApi(web, tokens, workspace, health, afterAck, clock, meters);
     }
 
     /** Posts a message (in a thread when {@code threadTs} is given) and returns its {@code ts}. */
@@ -140,12 +161,30 @@ public final class WebApi {
     private static final boolean IDEMPOTENT = true;
     private static final boolean NOT_IDEMPOTENT = false;
 
+    /**
+     * Exchanges a refresh token for a new bot token ({@code oauth.v2.access}, {@code grant_type=refresh_token}),
+     * authenticated as the app itself; the answer carries {@code access_token}, {@code refresh_token} and
+     * {@code expires_in}.
+     */
+    public JsonNode refreshToken(String clientId, String clientSecret, String refreshToken)
+            throws SlackCallException {
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + clientSecret)
+                .getBytes(StandardCharsets.UTF_8));
+        return call("oauth.v2.access", Budget.INTERACTIVE, NOT_IDEMPOTENT, new WebApiForm()
+                .add("grant_type", "refresh_token").add("refresh_token", refreshToken), "Basic " + basic);
+    }
+
     private JsonNode call(String method, Budget budget, boolean idempotent, WebApiForm form)
+            throws SlackCallException {
+        return call(method, budget, idempotent, form, "Bearer " + tokens.botToken(workspace));
+    }
+
+    private JsonNode call(String method, Budget budget, boolean idempotent, WebApiForm form, String authorization)
             throws SlackCallException {
         long start = clock.nanoTime();
         String outcome = "error";
         try {
-            JsonNode answer = callWithRetries(method, budget, idempotent, form, start);
+            JsonNode answer = callWithRetries(method, budget, idempotent, form, authorization, start);
             outcome = "ok";
             return answer;
         } catch (SlackCallException e) {
@@ -159,8 +198,8 @@ public final class WebApi {
         }
     }
 
-    private JsonNode callWithRetries(String method, Budget budget, boolean idempotent, WebApiForm form, long start)
-            throws SlackCallException {
+    private JsonNode callWithRetries(String method, Budget budget, boolean idempotent, WebApiForm form,
+                                     String authorization, long start) throws SlackCallException {
         long deadline = start + budget.deadline().toNanos();
         long backoff = budget.firstBackoff().toMillis();
         String lastProblem = "no attempt";
@@ -168,7 +207,7 @@ public final class WebApi {
         for (int attempt = 1; attempt <= budget.attempts(); attempt++) {
             long waitMillis;
             try {
-                WebApiTransport.Answer answer = web.post(method, form);
+                WebApiTransport.Answer answer = web.post(method, form, authorization);
                 int status = answer.status();
                 if (answer.ok()) {
                     return answer.body();
@@ -188,7 +227,8 @@ public final class WebApi {
                     String error = answer.error() != null ? answer.error()
                             : status == 200 ? "invalid_response" : "http_" + status;
                     SlackCallException failure = SlackCallException.of(method, error);
-                    if (failure.kind() == SlackCallException.Kind.CONFIGURATION) {
+                    if (failure.kind() == SlackCallException.Kind.CONFIGURATION && !tokens.refused(workspace)) {
+                        // The app's one token: the whole app is misconfigured (a workspace's own token is not).
                         health.configurationProblem(method, failure.error());
                     }
                     throw failure;

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One HTTP POST per Web API method: the form body Slack documents, the bot token as a bearer header, the answer
+ * One HTTP POST per Web API method: the form body Slack documents, the token as a bearer header, the answer
  * read as JSON. It stands in for slack-api-client's {@code MethodsClient} on the calls this app makes, over the
  * same OkHttp client Bolt uses, because that client spent most of the app's CPU under load: its form builder
  * encodes per code point and it builds a new Gson for every answer (docs/performance.md).
@@ -52,19 +52,18 @@ public final class WebApiTransport {
 
     private final OkHttpClient http;
     private final String apiUrl;
-    private final String authorization;
     private final ObjectMapper json;
     private final Map<String, HttpUrl> urls = new ConcurrentHashMap<>();
 
     /** @param apiUrl the Web API base URL, ending in {@code /} */
-    WebApiTransport(OkHttpClient http, String apiUrl, String botToken, ObjectMapper json) {
+    WebApiTransport(OkHttpClient http, String apiUrl, ObjectMapper json) {
         this.http = http;
         this.apiUrl = apiUrl;
-        this.authorization = "Bearer " + botToken;
         this.json = json;
     }
 
-    Answer post(String method, WebApiForm form) throws IOException {
+    /** @param authorization the {@code Authorization} header: {@code Bearer <token>}, or Basic for the app itself */
+    Answer post(String method, WebApiForm form, String authorization) throws IOException {
         Request request = new Request.Builder()
                 .url(urls.computeIfAbsent(method, m -> HttpUrl.get(apiUrl + m)))
                 .header("Authorization", authorization)

@@ -7,6 +7,7 @@ import com.frameworkadvisor.slack.payload.ModalMetadata;
 import com.frameworkadvisor.slack.render.Notices;
 import com.frameworkadvisor.slack.render.ParentRenderer;
 import com.frameworkadvisor.slack.render.ThreadRenderer;
+import com.frameworkadvisor.slack.webapi.BotTokens;
 import com.frameworkadvisor.slack.webapi.SlackConnection;
 import com.frameworkadvisor.slack.webapi.SlackHealth;
 import com.frameworkadvisor.slack.webapi.WebApi;
@@ -74,8 +75,8 @@ class DecisionPosterTest {
     @BeforeEach
     void start() {
         slack = new FakeSlackApi();
-        WebApi api = new WebApi(new SlackConnection(slack.url(), Duration.ofSeconds(5))
-                .transport(FakeSlackApi.BOT_TOKEN, JSON), new SlackHealth(), Runnable::run);
+        WebApi api = new WebApi(new SlackConnection(slack.url(), Duration.ofSeconds(5)).transport(JSON),
+                BotTokens.single(FakeSlackApi.BOT_TOKEN), new SlackHealth(), Runnable::run);
         Scorer scorer = new Scorer(BANK);
         poster = new DecisionPoster(api, new ParentRenderer(JSON), new ThreadRenderer(BANK, JSON), scorer, BANK,
                 store, Clock.fixed(NOW, ZoneOffset.UTC));

@@ -7,6 +7,7 @@ import com.frameworkadvisor.slack.payload.ModalMetadata;
 import com.frameworkadvisor.slack.render.ParentRenderer;
 import com.frameworkadvisor.slack.render.ThreadRenderer;
 import com.frameworkadvisor.slack.webapi.RetryClock;
+import com.frameworkadvisor.slack.webapi.BotTokens;
 import com.frameworkadvisor.slack.webapi.SlackConnection;
 import com.frameworkadvisor.slack.webapi.SlackHealth;
 import com.frameworkadvisor.slack.webapi.WebApi;
@@ -77,8 +78,8 @@ class DeliveryWorkerTest {
                 + ";DB_CLOSE_DELAY=-1")));
         outbox = new JdbcDeliveryStore(database);
         PostingExecutor executor = new PostingExecutor();
-        WebApi api = new WebApi(new SlackConnection(slack.url(), Duration.ofSeconds(5))
-                .transport(FakeSlackApi.BOT_TOKEN, JSON), new SlackHealth(), executor, new NoWaitClock(), meters);
+        WebApi api = new WebApi(new SlackConnection(slack.url(), Duration.ofSeconds(5)).transport(JSON),
+                BotTokens.single(FakeSlackApi.BOT_TOKEN), new SlackHealth(), executor, new NoWaitClock(), meters);
         Scorer scorer = new Scorer(BANK);
         DecisionPoster poster = new DecisionPoster(api, new ParentRenderer(JSON), new ThreadRenderer(BANK, JSON),
                 scorer, BANK, new JdbcDecisionStore(database), Clock.systemUTC());

@@ -6,6 +6,7 @@ import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.slack.delivery.DeliveryWorker;
 import com.frameworkadvisor.slack.delivery.Submission;
 import com.frameworkadvisor.slack.render.Notices;
+import com.frameworkadvisor.slack.webapi.BotTokens;
 import com.frameworkadvisor.support.SignedRequests;
 import com.frameworkadvisor.support.SlackPayloads;
 import com.frameworkadvisor.support.TestApp;
@@ -43,7 +44,7 @@ class DecisionSubmissionTest {
 
     @Test
     void valid_answers_are_handed_to_the_delivery_worker_and_acked_with_an_empty_answer() throws Exception {
-        DecisionSubmission listener = new DecisionSubmission(BANK, deliveries, JSON);
+        DecisionSubmission listener = new DecisionSubmission(BANK, deliveries, BotTokens.single("xoxb-test"), JSON);
 
         Response ack = submit(listener, SlackPayloads.djangoAnswers());
 
@@ -58,7 +59,7 @@ class DecisionSubmissionTest {
 
     @Test
     void a_question_left_unanswered_keeps_the_modal_open_with_an_error_and_posts_nothing() throws Exception {
-        DecisionSubmission listener = new DecisionSubmission(BANK, deliveries, JSON);
+        DecisionSubmission listener = new DecisionSubmission(BANK, deliveries, BotTokens.single("xoxb-test"), JSON);
         Map<String, String> answers = new HashMap<>(SlackPayloads.djangoAnswers());
         answers.remove("auth");
 
@@ -74,7 +75,7 @@ class DecisionSubmissionTest {
     void a_submission_that_can_be_neither_stored_nor_posted_keeps_the_modal_open_asking_to_submit_again()
             throws Exception {
         doThrow(new RejectedExecutionException("queue full")).when(deliveries).accept(any());
-        DecisionSubmission listener = new DecisionSubmission(BANK, deliveries, JSON);
+        DecisionSubmission listener = new DecisionSubmission(BANK, deliveries, BotTokens.single("xoxb-test"), JSON);
 
         Response ack = submit(listener, SlackPayloads.djangoAnswers());
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.slack.payload.DecisionButtonValue;
 import com.frameworkadvisor.slack.render.ModalRenderer;
+import com.frameworkadvisor.slack.webapi.BotTokens;
 import com.frameworkadvisor.slack.webapi.SlackConnection;
 import com.frameworkadvisor.slack.webapi.SlackHealth;
 import com.frameworkadvisor.slack.webapi.WebApi;
@@ -65,8 +66,8 @@ class ReanswerActionTest {
     @BeforeEach
     void start() {
         slack = new FakeSlackApi();
-        WebApi api = new WebApi(new SlackConnection(slack.url(), Duration.ofSeconds(5))
-                .transport(FakeSlackApi.BOT_TOKEN, JSON), new SlackHealth(), Runnable::run);
+        WebApi api = new WebApi(new SlackConnection(slack.url(), Duration.ofSeconds(5)).transport(JSON),
+                BotTokens.single(FakeSlackApi.BOT_TOKEN), new SlackHealth(), Runnable::run);
         action = new ReanswerAction(new ModalRenderer(TestApp.bank()), api, lookups, JSON, store);
     }
 

@@ -40,6 +40,7 @@ class WebApiRetryTest {
     @Mock
     private WebApiTransport transport;
 
+    private static final String TOKEN = "xoxb-retry-test";
     private final ManualClock clock = new ManualClock();
     private final SlackHealth health = new SlackHealth();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -64,25 +65,28 @@ class WebApiRetryTest {
 
     @BeforeEach
     void start() {
-        api = new WebApi(transport, health, Runnable::run, clock, meters);
+        api = new WebApi(transport, BotTokens.single(TOKEN), health, Runnable::run, clock, meters);
     }
 
     @Test
     void a_429_waits_exactly_as_long_as_retry_after_says_then_succeeds() throws Exception {
-        when(transport.post(eq("chat.update"), any())).thenReturn(answer(429, "3", "{\"ok\":false,\"error\":"
+        when(transport.post(eq("chat.update"), any(), eq("Bearer " + TOKEN)))
+                .thenReturn(answer(429, "3", "{\"ok\":false,\"error\":"
                 + "\"ratelimited\"}"), ok());
 
         api.updateMessage("C0GENERAL", "1.2", message());
 
         assertEquals(List.of(3000L), clock.sleeps);
-        verify(transport, times(2)).post(eq("chat.update"), any());
+        verify(transport, times(2)).post(eq("chat.update"), any(), any());
     }
 
     @Test
     void each_call_is_timed_by_method_and_outcome_and_each_retry_counted_with_its_reason() throws Exception {
-        when(transport.post(eq("chat.update"), any())).thenReturn(answer(429, "1", ""), answer(503, null, ""),
+        when(transport.post(eq("chat.update"), any(), eq("Bearer " + TOKEN)))
+                .thenReturn(answer(429, "1", ""), answer(503, null, ""),
                 ok());
-        when(transport.post(eq("chat.postMessage"), any())).thenReturn(answer(200, null, "{\"ok\":false,"
+        when(transport.post(eq("chat.postMessage"), any(), eq("Bearer " + TOKEN)))
+                .thenReturn(answer(200, null, "{\"ok\":false,"
                 + "\"error\":\"msg_too_long\"}"));
 
         api.updateMessage("C0GENERAL", "1.2", message());
@@ -102,13 +106,13 @@ class WebApiRetryTest {
 
     @Test
     void server_errors_back_off_exponentially_with_jitter_up_to_the_attempt_limit() throws Exception {
-        when(transport.post(eq("chat.update"), any())).thenReturn(answer(503, null, ""));
+        when(transport.post(eq("chat.update"), any(), eq("Bearer " + TOKEN))).thenReturn(answer(503, null, ""));
 
         SlackCallException e = assertThrows(SlackCallException.class,
                 () -> api.updateMessage("C0GENERAL", "1.2", message()));
 
         assertEquals(SlackCallException.Kind.UNAVAILABLE, e.kind());
-        verify(transport, times(WebApi.Budget.BACKGROUND.attempts())).post(eq("chat.update"), any());
+        verify(transport, times(WebApi.Budget.BACKGROUND.attempts())).post(eq("chat.update"), any(), any());
         assertEquals(WebApi.Budget.BACKGROUND.attempts() - 1, clock.sleeps.size());
         long backoff = WebApi.Budget.BACKGROUND.firstBackoff().toMillis();
         for (long sleep : clock.sleeps) {
@@ -119,17 +123,18 @@ class WebApiRetryTest {
 
     @Test
     void no_retry_starts_after_the_deadline() throws Exception {
-        when(transport.post(eq("chat.update"), any())).thenReturn(answer(429, "40", ""));
+        when(transport.post(eq("chat.update"), any(), eq("Bearer " + TOKEN))).thenReturn(answer(429, "40", ""));
 
         assertThrows(SlackCallException.class, () -> api.updateMessage("C0GENERAL", "1.2", message()));
 
         assertEquals(List.of(), clock.sleeps, "a 40 s wait would end past the 30 s deadline");
-        verify(transport, times(1)).post(eq("chat.update"), any());
+        verify(transport, times(1)).post(eq("chat.update"), any(), any());
     }
 
     @Test
     void a_rejected_token_is_not_retried_and_marks_the_app_misconfigured() throws Exception {
-        when(transport.post(eq("chat.update"), any())).thenReturn(answer(200, null, "{\"ok\":false,\"error\":"
+        when(transport.post(eq("chat.update"), any(), eq("Bearer " + TOKEN)))
+                .thenReturn(answer(200, null, "{\"ok\":false,\"error\":"
                 + "\"invalid_auth\"}"));
 
         SlackCallException e = assertThrows(SlackCallException.class,
@@ -142,18 +147,20 @@ class WebApiRetryTest {
 
     @Test
     void a_post_that_timed_out_after_it_was_sent_is_not_repeated_lest_it_show_twice() throws Exception {
-        when(transport.post(eq("chat.postMessage"), any())).thenThrow(new InterruptedIOException("timeout"));
+        when(transport.post(eq("chat.postMessage"), any(), eq("Bearer " + TOKEN)))
+                .thenThrow(new InterruptedIOException("timeout"));
 
         SlackCallException e = assertThrows(SlackCallException.class,
                 () -> api.postMessage("C0GENERAL", null, message()));
 
         assertEquals(SlackCallException.NO_ANSWER, e.error());
-        verify(transport, times(1)).post(eq("chat.postMessage"), any());
+        verify(transport, times(1)).post(eq("chat.postMessage"), any(), any());
     }
 
     @Test
     void a_post_that_could_not_connect_is_retried_since_it_never_reached_slack() throws Exception {
-        when(transport.post(eq("chat.postMessage"), any())).thenThrow(new ConnectException("refused"))
+        when(transport.post(eq("chat.postMessage"), any(), eq("Bearer " + TOKEN)))
+                .thenThrow(new ConnectException("refused"))
                 .thenReturn(answer(200, null, "{\"ok\":true,\"ts\":\"1.5\"}"));
 
         String ts = api.postMessage("C0GENERAL", null, message());
@@ -164,12 +171,13 @@ class WebApiRetryTest {
 
     @Test
     void an_update_that_timed_out_is_repeated_because_repeating_it_is_harmless() throws Exception {
-        when(transport.post(eq("chat.update"), any())).thenThrow(new InterruptedIOException("timeout"))
+        when(transport.post(eq("chat.update"), any(), eq("Bearer " + TOKEN)))
+                .thenThrow(new InterruptedIOException("timeout"))
                 .thenReturn(ok());
 
         api.updateMessage("C0GENERAL", "1.2", message());
 
-        verify(transport, times(2)).post(eq("chat.update"), any());
+        verify(transport, times(2)).post(eq("chat.update"), any(), any());
     }
 
     private static SlackMessage message() {
