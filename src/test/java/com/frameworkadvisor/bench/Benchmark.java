@@ -17,6 +17,10 @@ import java.util.List;
  * a lean fake Slack Web API on loopback, drives signed slash commands and modal submissions at 1, 8 and 32
  * concurrent clients, and reports cold start, ack latency, throughput, time to the first post, resident memory
  * and where the CPU went (AppRun). Run with {@code mvn -B -q -Pbench -DskipTests verify} (docs/performance.md).
+ *
+ * <p>With the Bolt for JavaScript peer installed (-Dbench.peer, default {@value #PEER_DEFAULT} from the repository
+ * root), it measures both apps in one run instead, alternating (Comparison); {@code -Dbench.compare=false} measures
+ * this app alone, {@code true} insists on the comparison, and the default {@code auto} compares when it can.
  */
 public final class Benchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,6 +28,8 @@ public final class Benchmark {
     /** Requests of each kind before measuring; -Dbench.warmup=N for a longer one (a steady-state JIT). */
     private static final int WARM_UP = Integer.getInteger("bench.warmup", 2000);
     private static final int RUNS_DEFAULT = 3;
+    private static final int ROUNDS_DEFAULT = 3;
+    static final String PEER_DEFAULT = "../shared/peer-bolt-js";
     private static final Path RESULTS = Path.of("bench-results");
     private static final Path LOGS = Path.of("target/bench-logs");
 
@@ -31,7 +37,27 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        alone();
+        String compare = System.getProperty("bench.compare", "auto");
+        String node = System.getProperty("bench.node", "node");
+        Launch peer = null;
+        if (!compare.equals("false")) {
+            try {
+                peer = Launch.peer(Path.of(System.getProperty("bench.peer", PEER_DEFAULT)), node);
+            } catch (IllegalStateException e) {
+                if (compare.equals("true")) {
+                    System.err.println("[ERROR] " + e.getMessage());
+                    System.exit(1);
+                }
+                System.out.println("[WARNING] measuring this app alone, without the Bolt for JavaScript peer: "
+                        + e.getMessage());
+            }
+        }
+        if (peer != null) {
+            Comparison.run(Launch.ours(), peer, node, Integer.getInteger("bench.rounds", ROUNDS_DEFAULT), WARM_UP,
+                    RESULTS);
+        } else {
+            alone();
+        }
     }
 
     /**

@@ -48,4 +48,26 @@ record Launch(String name, Path directory, List<String> command, Map<String, Str
     static Launch ours() throws IOException {
         return ours(AppProcess.procfileCommand());
     }
+
+    /**
+     * The Bolt for JavaScript peer (shared/peer-bolt-js) in {@code directory}, started as its README says:
+     * {@code node app.js}. Its modal keeps the channel as {@code c} in the private metadata.
+     *
+     * @throws IllegalStateException saying what to do when the directory is not an installed copy of the peer
+     */
+    static Launch peer(Path directory, String node) {
+        Path dir = directory.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(dir.resolve("app.js"))) {
+            throw new IllegalStateException("no peer at " + dir + " (no app.js): pass its directory with "
+                    + "-Dbench.peer=/path/to/peer-bolt-js, or run this app alone with -Dbench.compare=false");
+        }
+        if (!Files.isDirectory(dir.resolve("node_modules/@slack/bolt"))) {
+            throw new IllegalStateException("the peer at " + dir + " is not installed (no node_modules/@slack/bolt)."
+                    + " Install it in a copy of its own (shared/ is read-only where the tests run):\n"
+                    + "    peer=$(mktemp -d) && cp -r " + dir + "/. \"$peer\" && (cd \"$peer\" && npm ci --no-audit"
+                    + " --no-fund)\nthen run the benchmark with -Dbench.peer=\"$peer\" (or -Dbench.compare=false to"
+                    + " measure this app alone)");
+        }
+        return new Launch("peer", dir, List.of(node, "app.js"), Map.of(), channel -> "{\"c\":\"" + channel + "\"}");
+    }
 }
