@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,6 +31,7 @@ final class ComparisonReport {
         ArrayNode figures = report.putArray("figures");
         String noisiest = null;
         double largest = 0;
+        List<Double> departures = new ArrayList<>();
         for (Figure figure : Figure.ALL) {
             double o = median(ours, figure);
             double p = median(peer, figure);
@@ -45,8 +47,9 @@ final class ComparisonReport {
             }
             row.put("target", target.toString()).put("met", target.met(o, p));
             if (target.relation() != Target.Relation.NONE && Double.isFinite(apart)) {
-                double deviation = Math.abs(apart - 1);
+                double deviation = Target.departure(apart);
                 row.put("miss_within_noise", !target.met(o, p) && target.missWithin(o / p, deviation));
+                departures.add(deviation);
                 if (deviation >= largest) {
                     largest = deviation;
                     noisiest = figure.name();
@@ -54,7 +57,9 @@ final class ComparisonReport {
             }
         }
         ObjectNode noiseNode = report.putObject("noise");
-        noiseNode.put("what", "the peer against itself, one extra pair of runs: first run / second run, per figure");
+        noiseNode.put("what", "the peer against itself, one extra pair of runs: first run / second run, per "
+                + "figure; how far those of the target figures are from 1, as max(r, 1/r) - 1");
+        noiseNode.put("median_departure_from_1", AppRun.round(median(departures)));
         noiseNode.put("largest_departure_from_1", AppRun.round(largest)).put("figure", noisiest);
 
         ArrayNode notes = report.putArray("notes");
@@ -80,7 +85,14 @@ final class ComparisonReport {
     }
 
     private static double median(List<JsonNode> reports, Figure figure) {
-        double[] values = reports.stream().mapToDouble(figure::of).sorted().toArray();
+        return median(reports.stream().map(figure::of).toList());
+    }
+
+    private static double median(List<Double> numbers) {
+        if (numbers.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] values = numbers.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int middle = values.length / 2;
         return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
@@ -130,11 +142,14 @@ final class ComparisonReport {
                     .append(" | ").append(row.path("target").asText("")).append(" | ").append(met(row))
                     .append(" | ").append(ratio(row.path("peer_vs_peer"))).append(" |\n");
         }
-        md.append("\nNoise: the peer run twice more, against itself, gave the ratios in the last column; on the "
-                + "target figures the largest departure from 1.0× was ")
-                .append(Math.round(100 * report.at("/noise/largest_departure_from_1").asDouble())).append("% (")
-                .append(report.at("/noise/figure").asText()).append("). A target missed by less than its figure's "
-                + "noise is marked \"no, within noise\".\n");
+        md.append(String.format(Locale.ROOT, """
+
+                Noise: the peer run twice more, against itself, gave the ratios in the last column. On the target \
+                figures they are a median %d%% from 1.0× (either way: 0.5× and 2× are both 100%% off), and at most \
+                %d%% (%s). A target missed by no more than its figure's noise is marked "no, within noise".
+                """, Math.round(100 * report.at("/noise/median_departure_from_1").asDouble()),
+                Math.round(100 * report.at("/noise/largest_departure_from_1").asDouble()),
+                report.at("/noise/figure").asText()));
         if (!report.path("notes").isEmpty()) {
             md.append("\nNotes:\n\n");
             report.path("notes").forEach(note -> md.append("- ").append(note.asText()).append('\n'));

@@ -33,11 +33,18 @@ record Target(Relation relation, double bound) {
     }
 
     /**
-     * Whether a missed ratio target is missed by less than the {@code noise} (|1 − peer/peer|) of that figure: a
-     * miss the benchmark cannot tell from chance.
+     * Whether a missed ratio target is missed by no more than the {@code noise} of that figure (see
+     * {@link #departure}): a miss the benchmark cannot tell from chance.
      */
     boolean missWithin(double ratio, double noise) {
-        return relation != Relation.NONE && Math.abs(ratio / bound - 1) <= noise;
+        return relation != Relation.NONE && departure(ratio / bound) <= noise;
+    }
+
+    /**
+     * How far a ratio is from 1, the same either way: 0.5× and 2× are both 100% off, 0.8× and 1.25× both 25%.
+     */
+    static double departure(double ratio) {
+        return Math.max(ratio, 1 / ratio) - 1;
     }
 
     @Override
