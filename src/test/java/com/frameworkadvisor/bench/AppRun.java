@@ -34,8 +34,12 @@ final class AppRun {
     private static final Duration START_CAP = Duration.ofSeconds(30);
     /** Both apps post twice per new decision: the headline, then its reasons in the thread. */
     private static final int POSTS_PER_SUBMISSION = 2;
-    /** How long no post may arrive before the posts of a load are taken as all there will be. */
-    private static final Duration POSTS_QUIET = Duration.ofSeconds(1);
+    /**
+     * How long no post may arrive before the posts of a load are taken as all there will be: longer than an app's
+     * pause between two looks for work waiting to be posted (an outbox polled every 2 s, say). The wait ends at
+     * once when all the posts expected have come.
+     */
+    private static final Duration POSTS_QUIET = Duration.ofSeconds(5);
     /** Linux's USER_HZ: /proc counts CPU time in hundredths of a second. */
     private static final int CLOCK_TICKS = 100;
 
