@@ -49,29 +49,30 @@ final class AppProcess implements AutoCloseable {
         return command;
     }
 
-    /** Starts the app with {@code command}, talking to {@code slackUrl}, with a new embedded database. */
+    /** Starts this app with {@code command}, a Procfile line, talking to {@code slackUrl}. */
     static AppProcess start(List<String> command, String slackUrl) throws IOException {
-        if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: run mvn -B package first");
-        }
+        return start(Launch.ours(command), slackUrl, ProcessBuilder.Redirect.DISCARD);
+    }
+
+    /**
+     * Starts an app as {@code launch} says, talking to {@code slackUrl}, with a new embedded database (which the
+     * peer ignores), its output to {@code output}.
+     */
+    static AppProcess start(Launch launch, String slackUrl, ProcessBuilder.Redirect output) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         Path data = Files.createTempDirectory("advisor-bench");
-        int java = command.indexOf(JAVA);
-        ProcessBuilder builder = new ProcessBuilder(command.subList(java, command.size()));
-        for (String variable : command.subList(0, java)) {
-            String[] nameValue = variable.split("=", 2);
-            builder.environment().put(nameValue[0], nameValue[1]);
-        }
+        ProcessBuilder builder = new ProcessBuilder(launch.command()).directory(launch.directory().toFile());
+        builder.environment().putAll(launch.environment());
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("SLACK_BOT_TOKEN", "xoxb-bench-token");
         builder.environment().put("SLACK_SIGNING_SECRET", SignedRequests.SIGNING_SECRET);
         builder.environment().put("SLACK_API_URL", slackUrl);
         builder.environment().put("DATABASE_URL", "jdbc:h2:file:" + data.resolve("bench").toAbsolutePath());
         builder.environment().put("LOG_LEVEL", "WARN");
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.redirectErrorStream(true).redirectOutput(output);
         long start = System.nanoTime();
         try {
             return new AppProcess(builder.start(), port, start, data);

@@ -67,7 +67,7 @@ public final class CdsTraining {
             String value = "{\"project\":\"Training\",\"asked_by\":\"" + SlackPayloads.ASKER + "\",\"answers\":"
                     + "{\"admin_ui\":\"yes\",\"auth\":\"yes\"}}";
             for (int round = 0; round < ROUNDS; round++) {
-                String channel = Benchmark.channel(round);
+                String channel = AppRun.channel(round);
                 for (String request : List.of(
                         SlackPayloads.slashCommand("/framework", "Training", SlackPayloads.ASKER, channel),
                         SignedRequests.payloadForm(SlackPayloads.viewSubmission(SlackPayloads.ASKER,

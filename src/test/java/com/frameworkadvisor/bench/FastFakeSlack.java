@@ -10,11 +10,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -36,6 +38,9 @@ final class FastFakeSlack implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final LongAdder cpuNanos = new LongAdder();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    /** Notified on each chat.postMessage while {@link #awaitPosts} waits. */
+    private final Object postArrived = new Object();
+    private volatile boolean awaited;
 
     FastFakeSlack() throws IOException {
         server = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
@@ -83,7 +88,8 @@ final class FastFakeSlack implements AutoCloseable {
                 }
                 int length = 0;
                 boolean close = false;
-                for (String header = LoadConnection.line(in); header != null && !header.isEmpty(); header = LoadConnection.line(in)) {
+                for (String header = LoadConnection.line(in); header != null && !header.isEmpty();
+                     header = LoadConnection.line(in)) {
                     String lower = header.toLowerCase(Locale.ROOT);
                     if (lower.startsWith("content-length:")) {
                         length = Integer.parseInt(header.substring(15).strip());
@@ -119,6 +125,11 @@ final class FastFakeSlack implements AutoCloseable {
             case "chat.postMessage" -> {
                 long now = System.nanoTime();
                 posts.incrementAndGet();
+                if (awaited) {
+                    synchronized (postArrived) {
+                        postArrived.notifyAll();
+                    }
+                }
                 String channel = channel(new String(body, StandardCharsets.ISO_8859_1));
                 if (channel != null) {
                     firstPost.putIfAbsent(channel, now);
@@ -145,6 +156,35 @@ final class FastFakeSlack implements AutoCloseable {
         }
         int end = form.indexOf('&', start);
         return form.substring(start, end < 0 ? form.length() : end);
+    }
+
+    /**
+     * Waits until {@code count} chat.postMessage calls have arrived since this fake started, or until none has
+     * arrived for {@code quiet}; the count then.
+     */
+    long awaitPosts(long count, Duration quiet) throws InterruptedException {
+        synchronized (postArrived) {
+            awaited = true;
+            try {
+                long seen = posts.get();
+                long quietUntil = System.nanoTime() + quiet.toNanos();
+                while (seen < count) {
+                    long left = quietUntil - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(postArrived, left);
+                    long now = posts.get();
+                    if (now != seen) {
+                        seen = now;
+                        quietUntil = System.nanoTime() + quiet.toNanos();
+                    }
+                }
+                return seen;
+            } finally {
+                awaited = false;
+            }
+        }
     }
 
     double[] firstPostLatenciesMillis(Map<String, Long> sentAt) {
