@@ -63,6 +63,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<Call, Long> receivedNanos = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<String, Deque<Scripted>> scripts = new ConcurrentHashMap<>();
     private final Map<String, String> deniedChannels = new ConcurrentHashMap<>();
+    private final Map<String, Long> everyCallDelays = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Javalin server;
@@ -114,6 +115,16 @@ public final class FakeSlackApi implements AutoCloseable {
     /** The next call of {@code method} is answered as usual, {@code millis} late (or at once if this fake closes). */
     public FakeSlackApi delayNext(String method, long millis) {
         return script(method, new Scripted(200, null, Map.of(), millis));
+    }
+
+    /**
+     * Every call of {@code method} from now on is answered as usual, {@code millis} late (or at once if this fake
+     * closes): a Slack that is slow throughout, so that posts are in flight whenever the app is stopped. A scripted
+     * answer with a delay of its own takes that delay instead.
+     */
+    public FakeSlackApi delayEvery(String method, long millis) {
+        everyCallDelays.put(method, millis);
+        return this;
     }
 
     public List<Call> calls() {
@@ -191,9 +202,11 @@ public final class FakeSlackApi implements AutoCloseable {
         calls.add(call);
         Deque<Scripted> queue = scripts.get(method);
         Scripted scripted = queue == null ? null : queue.poll();
-        if (scripted != null && scripted.delayMillis() > 0) {
+        long delayMillis = scripted != null && scripted.delayMillis() > 0 ? scripted.delayMillis()
+                : everyCallDelays.getOrDefault(method, 0L);
+        if (delayMillis > 0) {
             // A slow Slack: the answer is held for the delay, or until this fake closes and lets it go.
-            closing.await(scripted.delayMillis(), TimeUnit.MILLISECONDS);
+            closing.await(delayMillis, TimeUnit.MILLISECONDS);
         }
         if (scripted != null && scripted.body() != null) {
             scripted.headers().forEach(ctx::header);
