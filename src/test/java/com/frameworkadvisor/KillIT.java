@@ -239,7 +239,8 @@ class KillIT {
                 .append(" ms), every chat.postMessage answered ").append(POST_DELAY_MS)
                 .append(" ms late, killed ").append(EARLIEST_KILL_MS).append("–").append(LATEST_KILL_MS)
                 .append(" ms after /health answered 200; then started once more, not killed.\n\n");
-        md.append("| round | killed after | sent | acked | refused | no answer | exit | acked so far, undelivered at kill |\n");
+        md.append("| round | killed after | sent | acked | refused | no answer | exit "
+                + "| acked so far, undelivered at kill |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
         for (Round r : rounds) {
             md.append("| ").append(r.number()).append(" | ").append(r.killAfterMillis()).append(" ms | ")
