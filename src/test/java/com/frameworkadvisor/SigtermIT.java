@@ -31,11 +31,12 @@ class SigtermIT {
     private static final String FIRST = "Sigterm first";
     private static final String SECOND = "Sigterm second";
     /** The app's Slack read timeout, and how late the fake answers the first post: well past it. */
-    private static final String READ_TIMEOUT_MS = "500";
-    private static final long FIRST_POST_DELAY_MS = 1_500;
+    private static final String READ_TIMEOUT_MS = "1000";
+    private static final long FIRST_POST_DELAY_MS = 2_500;
     /**
-     * How late the fake answers every later post: within the timeout, but long enough that the second submission's
-     * posts are still under way when SIGTERM arrives, so a stop that does not wait for them loses them.
+     * How late the fake answers every later post: well within the timeout (a loaded machine must not turn it into
+     * another timeout), but long enough that the second submission's posts are still under way when SIGTERM
+     * arrives, so a stop that does not wait for them loses them.
      */
     private static final long LATER_POST_DELAY_MS = 250;
     /** The logger's line for the end of an orderly stop (web/AdvisorServer#stop). */
