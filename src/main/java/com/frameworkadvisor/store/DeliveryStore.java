@@ -25,11 +25,13 @@ public interface DeliveryStore {
     /**
      * On start: when no other process can be using the database (the embedded one, locked to this process), makes
      * every pending delivery claimable at once, whoever held it before a restart; on a shared database it does
-     * nothing, and a dead instance's leases run out instead.
+     * nothing, and a dead instance's leases run out instead. Those {@code owner} (this process) holds stay held:
+     * submissions acked while the database was opening are being posted already, and freed they would be claimed
+     * and posted a second time.
      *
      * @return how many were held
      */
-    int releaseAbandoned();
+    int releaseAbandoned(String owner);
 
     /** Records that the first {@code stepsDone} steps are done, and the parent message once it is posted. */
     void recordStep(long id, String owner, int stepsDone, Optional<PendingDelivery.PostedMessage> parent);

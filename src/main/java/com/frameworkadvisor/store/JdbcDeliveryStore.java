@@ -111,12 +111,12 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     @Override
-    public int releaseAbandoned() {
+    public int releaseAbandoned(String owner) {
         if (!database.singleProcess()) {
             return 0;
         }
         return update("release abandoned deliveries", "UPDATE delivery SET claimed_by = NULL, lease_until = NULL "
-                + "WHERE state = '" + PENDING + "' AND claimed_by IS NOT NULL");
+                + "WHERE state = '" + PENDING + "' AND claimed_by IS NOT NULL AND claimed_by <> ?", owner);
     }
 
     @Override

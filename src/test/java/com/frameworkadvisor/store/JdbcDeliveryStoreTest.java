@@ -222,7 +222,7 @@ class JdbcDeliveryStoreTest {
             JdbcDeliveryStore store = new JdbcDeliveryStore(db);
             accept(store, "instance-before-restart", LEASE);
 
-            int released = store.releaseAbandoned();
+            int released = store.releaseAbandoned(ALIVE);
 
             if (database.isPostgres()) {
                 assertEquals(0, released, "another instance may still be working on it: its lease decides");
@@ -231,6 +231,25 @@ class JdbcDeliveryStoreTest {
                 assertEquals(1, released, "an H2 file is this process's alone");
                 assertEquals(1, store.claim(ALIVE, 10, LEASE).size());
             }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DATABASES)
+    void on_start_a_delivery_this_process_accepted_while_its_database_opened_stays_held_by_it(
+            TestDatabase database, @TempDir Path dir) {
+        try (Database db = open(database.durableUrl(dir))) {
+            JdbcDeliveryStore store = new JdbcDeliveryStore(db);
+            long before = accept(store, "instance-before-restart", LEASE);
+            long acceptedNow = accept(store, ALIVE, LEASE);
+
+            int released = store.releaseAbandoned(ALIVE);
+
+            assertEquals(database.isPostgres() ? 0 : 1, released, "only the one held before the restart, if any");
+            assertEquals(database.isPostgres() ? List.of() : List.of(before),
+                    store.claim(OTHER, 10, LEASE).stream().map(PendingDelivery::id).toList(),
+                    "the delivery accepted now is being posted: nobody else may claim it");
+            store.finish(acceptedNow, ALIVE); // still held by the process that accepted it
         }
     }
 }

@@ -69,6 +69,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<Call, Long> receivedNanos = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<String, Deque<Scripted>> scripts = new ConcurrentHashMap<>();
     private final Map<String, String> deniedChannels = new ConcurrentHashMap<>();
+    private final Map<String, Long> everyCallDelays = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
     private final CountDownLatch closing = new CountDownLatch(1);
     /** Every bot token the fake accepts, and the workspace it belongs to. */
@@ -148,7 +149,7 @@ public final class FakeSlackApi implements AutoCloseable {
         return code;
     }
 
-    /** Turns token rotation on: tokens issued from now on expire after this many seconds and come with a refresh token. */
+    /** Turns token rotation on: tokens issued from now on expire after this long and come with a refresh token. */
     public FakeSlackApi rotateTokens(long expiresInSeconds) {
         rotationExpiresInSeconds = expiresInSeconds;
         return this;
@@ -162,6 +163,16 @@ public final class FakeSlackApi implements AutoCloseable {
     /** Revokes a bot token: calls with it get {@code token_revoked}. */
     public void revoke(String token) {
         workspaceOfToken.remove(token);
+    }
+
+    /**
+     * Every call of {@code method} from now on is answered as usual, {@code millis} late (or at once if this fake
+     * closes): a Slack that is slow throughout, so that posts are in flight whenever the app is stopped. A scripted
+     * answer with a delay of its own takes that delay instead.
+     */
+    public FakeSlackApi delayEvery(String method, long millis) {
+        everyCallDelays.put(method, millis);
+        return this;
     }
 
     public List<Call> calls() {
@@ -239,9 +250,11 @@ public final class FakeSlackApi implements AutoCloseable {
         calls.add(call);
         Deque<Scripted> queue = scripts.get(method);
         Scripted scripted = queue == null ? null : queue.poll();
-        if (scripted != null && scripted.delayMillis() > 0) {
+        long delayMillis = scripted != null && scripted.delayMillis() > 0 ? scripted.delayMillis()
+                : everyCallDelays.getOrDefault(method, 0L);
+        if (delayMillis > 0) {
             // A slow Slack: the answer is held for the delay, or until this fake closes and lets it go.
-            closing.await(scripted.delayMillis(), TimeUnit.MILLISECONDS);
+            closing.await(delayMillis, TimeUnit.MILLISECONDS);
         }
         if (scripted != null && scripted.body() != null) {
             scripted.headers().forEach(ctx::header);

@@ -180,7 +180,7 @@ public final class DeliveryWorker {
     /** Resumes the deliveries left pending, and starts looking for more (another instance's, once it died). */
     public void start() {
         try {
-            int released = store.releaseAbandoned();
+            int released = store.releaseAbandoned(owner);
             if (released > 0) {
                 log.info("deliveries_resumed count={}", released);
             }
