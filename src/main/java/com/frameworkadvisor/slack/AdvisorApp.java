@@ -160,11 +160,9 @@ public final class AdvisorApp {
                 json);
         bolt.event(AppHomeOpenedEvent.class, events.once(home::opened));
         bolt.blockAction(SlackIds.HOME_NEW_DECISION, home::startDecision);
-        if (installed.isPresent()) {
-            WorkspaceRemoval removal = new WorkspaceRemoval(installed.get(), store, outbox, deliveries, json);
-            bolt.event(AppUninstalledEvent.class, events.once(removal::uninstalled));
-            bolt.event(TokensRevokedEvent.class, events.once(removal::tokensRevoked));
-        }
+        WorkspaceRemoval removal = new WorkspaceRemoval(installed, store, outbox, deliveries, json);
+        bolt.event(AppUninstalledEvent.class, events.once(removal::uninstalled));
+        bolt.event(TokensRevokedEvent.class, events.once(removal::tokensRevoked));
         return new AdvisorApp(settings, bolt, api, health, deliveries, posting, decisionSubmission);
     }
 

@@ -36,6 +36,7 @@ public interface DeliveryStore {
     /** Records that the first {@code stepsDone} steps are done, and the parent message once it is posted. */
     void recordStep(long id, String owner, int stepsDone, Optional<PendingDelivery.PostedMessage> parent);
 
+    /** The delivery is done: it is removed. */
     void finish(long id, String owner);
 
     /**
@@ -71,6 +72,6 @@ public interface DeliveryStore {
      */
     int deleteWorkspace(String workspace, long keep);
 
-    /** Deletes finished deliveries and event ids older than {@code before}; returns how many rows went. */
+    /** Deletes the ids of events handled before {@code before}; returns how many went. */
     int purge(Instant before);
 }

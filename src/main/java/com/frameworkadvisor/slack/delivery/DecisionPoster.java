@@ -28,8 +28,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Delivers a submitted decision, step by step, recording each step in its {@link Progress} so that a resumed
- * delivery starts after the last one done. A new decision: the parent message, its thread reply, then the stored
+ * Delivers a submitted decision, step by step. A new decision: the parent message (its ts recorded in the
+ * {@link Progress} at once, so a resumed delivery never posts it again), its thread reply, then the stored
  * answers. A revision: the stored answers, the reply in the thread, then the updated parent. Storing is keyed by
  * the delivery, and updating the parent can be repeated, so those steps are safe to run twice.
  *
@@ -38,11 +38,12 @@ import java.util.OptionalLong;
  */
 public final class DecisionPoster {
     private static final Logger log = LoggerFactory.getLogger(DecisionPoster.class);
-    /** A new decision's steps: the parent message is posted (its ts recorded), then its thread reply. */
+    /**
+     * The one step recorded on its own: the parent message is posted, with its ts. What follows (the thread reply,
+     * the answers stored, the parent updated) is recorded by finishing the delivery, one write fewer per step: a
+     * delivery resumed after a crash in between posts its thread reply again, and stores its answers once.
+     */
     static final int PARENT_POSTED = 1;
-    static final int REPLY_POSTED = 2;
-    /** A revision's step: its reply is in the thread (its answers are stored before, once per delivery). */
-    static final int REVISION_POSTED = 1;
 
     private final WebApi apis;
     private final ParentRenderer parents;
@@ -120,18 +121,15 @@ public final class DecisionPoster {
             return false;
         }
         String parentTs = parent.get().ts();
-        if (progress.stepsDone() < REPLY_POSTED) {
-            try {
-                api.postMessage(channel, existingThread.orElse(parentTs),
-                        threads.explanation(r, scorer.whatWouldChange(r), authors));
-            } catch (SlackCallException e) {
-                if (retryable(e)) {
-                    throw e;
-                }
-                // The headline is already in the channel; posting it again elsewhere would duplicate it.
-                log.warn("explanation_not_posted channel={} thread={} error={}", channel, parentTs, e.error());
+        try {
+            api.postMessage(channel, existingThread.orElse(parentTs),
+                    threads.explanation(r, scorer.whatWouldChange(r), authors));
+        } catch (SlackCallException e) {
+            if (retryable(e)) {
+                throw e;
             }
-            progress.stepsDone(REPLY_POSTED);
+            // The headline is already in the channel; posting it again elsewhere would duplicate it.
+            log.warn("explanation_not_posted channel={} thread={} error={}", channel, parentTs, e.error());
         }
         try {
             store.startDecision(new ThreadKey(submission.workspace(), channel, parentTs), submission.project(),
@@ -157,20 +155,17 @@ public final class DecisionPoster {
         String threadTs = target.threadTs().orElseThrow();
         String parentTs = target.parentTs().orElseThrow();
         Optional<Recorded> recorded = record(api, submission, authors, r, progress.deliveryId());
-        if (progress.stepsDone() < REVISION_POSTED) {
-            Recommendation previous = scorer.score(bank.answersIgnoringUnknown(target.previous()));
-            try {
-                api.postMessage(target.channel(), threadTs, threads.revision(r, previous, scorer.whatWouldChange(r),
-                        authors, recorded.map(rec -> new ThreadRenderer.TeamChangeView(tally(rec.change().before()),
-                                tally(rec.change().after())))));
-            } catch (SlackCallException e) {
-                if (e.kind() != SlackCallException.Kind.CHANNEL) {
-                    throw e;
-                }
-                sendAsDirectMessage(api, submission, r, authors, progress, e.error());
-                return false;
+        Recommendation previous = scorer.score(bank.answersIgnoringUnknown(target.previous()));
+        try {
+            api.postMessage(target.channel(), threadTs, threads.revision(r, previous, scorer.whatWouldChange(r),
+                    authors, recorded.map(rec -> new ThreadRenderer.TeamChangeView(tally(rec.change().before()),
+                            tally(rec.change().after())))));
+        } catch (SlackCallException e) {
+            if (e.kind() != SlackCallException.Kind.CHANNEL) {
+                throw e;
             }
-            progress.stepsDone(REVISION_POSTED);
+            sendAsDirectMessage(api, submission, r, authors, progress, e.error());
+            return false;
         }
         if (recorded.isEmpty()) {
             updateParent(api, target.channel(), parentTs, parents.parent(r, authors));
@@ -277,11 +272,7 @@ public final class DecisionPoster {
             dm = Optional.of(new PostedMessage(dmChannel, api.postMessage(dmChannel, null, parent)));
             progress.parentPosted(dm.get(), PARENT_POSTED);
         }
-        if (progress.stepsDone() < REPLY_POSTED) {
-            api.postMessage(dm.get().channel(), dm.get().ts(),
-                    threads.explanation(r, scorer.whatWouldChange(r), authors));
-            progress.stepsDone(REPLY_POSTED);
-        }
+        api.postMessage(dm.get().channel(), dm.get().ts(), threads.explanation(r, scorer.whatWouldChange(r), authors));
         log.info("decision_sent_as_dm channel={} user={} reason={} recommendation={}", channel,
                 submission.userId(), reason, r.framework().id());
     }

@@ -53,8 +53,8 @@ public final class DeliveryWorker {
     static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
     /** Claimed this often and never finished (each claim a crash, say): given up. */
     static final int MAX_ATTEMPTS = 20;
-    /** Finished deliveries and handled event ids are kept this long, then purged. */
-    static final Duration KEEP_FINISHED = Duration.ofDays(1);
+    /** Handled event ids are kept this long (Slack redelivers within the hour), then purged. */
+    static final Duration KEEP_EVENTS = Duration.ofDays(1);
 
     private final DeliveryStore store;
     private final PostingExecutor executor;
@@ -356,12 +356,12 @@ public final class DeliveryWorker {
 
     private void purge() {
         try {
-            int purged = store.purge(clock.instant().minus(KEEP_FINISHED));
+            int purged = store.purge(clock.instant().minus(KEEP_EVENTS));
             if (purged > 0) {
-                log.info("deliveries_purged rows={}", purged);
+                log.info("event_ids_purged rows={}", purged);
             }
         } catch (StoreUnavailableException e) {
-            log.warn("deliveries_not_purged problem=\"{}\"", e.getMessage());
+            log.warn("event_ids_not_purged problem=\"{}\"", e.getMessage());
         }
     }
 

@@ -22,7 +22,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What an uninstall removes, and when. {@code app_uninstalled}: the workspace's installation and token, every
+ * What an uninstall removes, and when. {@code app_uninstalled}: the workspace's installation and token (when the app
+ * is installed through OAuth), every
  * decision and answer stored for it, and its pending deliveries. {@code tokens_revoked} naming the bot: the
  * installation and its token (the decisions stay until the app is uninstalled). Both are acked at once and the work
  * is done after, from the outbox, so it is done even if the app stops right after the ack; a redelivered event is
@@ -33,13 +34,14 @@ public final class WorkspaceRemoval {
     static final String UNINSTALL = "uninstall";
     static final String TOKENS_REVOKED = "tokens_revoked";
 
-    private final StoredInstallationService installations;
+    private final Optional<StoredInstallationService> installations;
     private final DecisionStore decisions;
     private final DeliveryStore deliveries;
     private final DeliveryWorker worker;
     private final ObjectMapper json;
 
-    public WorkspaceRemoval(StoredInstallationService installations, DecisionStore decisions,
+    /** @param installations the app's installations; empty for a single-workspace app (its token is set by hand) */
+    public WorkspaceRemoval(Optional<StoredInstallationService> installations, DecisionStore decisions,
                             DeliveryStore deliveries, DeliveryWorker worker, ObjectMapper json) {
         this.installations = installations;
         this.decisions = decisions;
@@ -85,7 +87,7 @@ public final class WorkspaceRemoval {
 
     private Outcome uninstall(PendingDelivery delivery, Progress progress) {
         Target target = target(delivery);
-        installations.deleteAll(target.enterpriseId().orElse(null), target.teamId().orElse(null));
+        installations.ifPresent(i -> i.deleteAll(target.enterpriseId().orElse(null), target.teamId().orElse(null)));
         int removed = 0;
         if (target.teamId().isPresent()) {
             String workspace = target.teamId().get();
@@ -99,7 +101,12 @@ public final class WorkspaceRemoval {
 
     private Outcome revoke(PendingDelivery delivery, Progress progress) {
         Target target = target(delivery);
-        installations.deleteAll(target.enterpriseId().orElse(null), target.teamId().orElse(null));
+        if (installations.isEmpty()) {
+            log.error("bot_token_revoked team={}: Slack revoked SLACK_BOT_TOKEN; reinstall the app to the workspace "
+                    + "and set the new token (README.md, Set-up)", target.teamId().orElse("-"));
+            return Outcome.DELIVERED;
+        }
+        installations.get().deleteAll(target.enterpriseId().orElse(null), target.teamId().orElse(null));
         log.info("bot_token_revoked enterprise={} team={}", target.enterpriseId().orElse("-"),
                 target.teamId().orElse("-"));
         return Outcome.DELIVERED;
