@@ -24,34 +24,36 @@ public final class JdbcDeliveryStore implements DeliveryStore {
             + "attempts, accepted_at";
 
     private final Database database;
+    /** The writes on an ack's and a delivery's path: made in shared commits. */
+    private final GroupCommit writes;
 
     public JdbcDeliveryStore(Database database) {
         this.database = database;
+        this.writes = new GroupCommit(database, "record a delivery");
     }
 
     @Override
     public long accept(String kind, String workspace, String payload, Instant acceptedAt, String owner,
                        Duration lease) {
-        try (Connection c = database.connection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO delivery (kind, workspace, payload, state, "
-                     + "attempts, claimed_by, lease_until, accepted_at) VALUES (?, ?, ?, '" + PENDING + "', 1, ?, "
-                     + LEASE_FROM_NOW + ", ?)", new String[] {"id"})) {
-            insert.setString(1, kind);
-            insert.setString(2, workspace);
-            insert.setString(3, payload);
-            insert.setString(4, owner);
-            insert.setInt(5, seconds(lease));
-            insert.setTimestamp(6, Timestamp.from(acceptedAt));
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                if (!keys.next()) {
-                    throw new SQLException("no id generated for the new delivery");
+        return writes.write(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO delivery (kind, workspace, payload, "
+                    + "state, attempts, claimed_by, lease_until, accepted_at) VALUES (?, ?, ?, '" + PENDING + "', 1, "
+                    + "?, " + LEASE_FROM_NOW + ", ?)", new String[] {"id"})) {
+                insert.setString(1, kind);
+                insert.setString(2, workspace);
+                insert.setString(3, payload);
+                insert.setString(4, owner);
+                insert.setInt(5, seconds(lease));
+                insert.setTimestamp(6, Timestamp.from(acceptedAt));
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    if (!keys.next()) {
+                        throw new SQLException("no id generated for the new delivery");
+                    }
+                    return keys.getLong(1);
                 }
-                return keys.getLong(1);
             }
-        } catch (SQLException e) {
-            throw unavailable("store a delivery", e);
-        }
+        });
     }
 
     @Override
@@ -127,25 +129,24 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         Object[] params = parent.isPresent()
                 ? new Object[] {stepsDone, parent.get().channel(), parent.get().ts(), id, owner}
                 : new Object[] {stepsDone, id, owner};
-        held(id, update("record a delivery step", sql, params));
+        held(id, write(sql, params));
     }
 
     @Override
     public void finish(long id, String owner) {
         // Deleted, not kept: the table stays as small as the backlog, and each write touches few pages.
-        held(id, update("finish a delivery", "DELETE FROM delivery WHERE id = ? AND claimed_by = ?", id, owner));
+        held(id, write("DELETE FROM delivery WHERE id = ? AND claimed_by = ?", id, owner));
     }
 
     @Override
     public void retryLater(long id, String owner, Duration delay, String error) {
         if (delay.isZero()) {
-            held(id, update("put a delivery back", "UPDATE delivery SET claimed_by = NULL, lease_until = NULL, "
-                    + "last_error = ? WHERE id = ? AND claimed_by = ?", truncate(error), id, owner));
+            held(id, write("UPDATE delivery SET claimed_by = NULL, lease_until = NULL, last_error = ? WHERE id = ? "
+                    + "AND claimed_by = ?", truncate(error), id, owner));
             return;
         }
-        held(id, update("put a delivery back", "UPDATE delivery SET claimed_by = NULL, lease_until = "
-                + LEASE_FROM_NOW + ", last_error = ? WHERE id = ? AND claimed_by = ?", seconds(delay),
-                truncate(error), id, owner));
+        held(id, write("UPDATE delivery SET claimed_by = NULL, lease_until = " + LEASE_FROM_NOW + ", last_error = ? "
+                + "WHERE id = ? AND claimed_by = ?", seconds(delay), truncate(error), id, owner));
     }
 
     @Override
@@ -211,6 +212,18 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     public int purge(Instant before) {
         Timestamp cutoff = Timestamp.from(before);
         return update("purge handled events", "DELETE FROM slack_event WHERE received_at < ?", cutoff);
+    }
+
+    /** An update in the next shared commit; returns how many rows it changed. */
+    private int write(String sql, Object... params) {
+        return writes.write(c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    statement.setObject(i + 1, params[i]);
+                }
+                return statement.executeUpdate();
+            }
+        });
     }
 
     private int update(String what, String sql, Object... params) {
