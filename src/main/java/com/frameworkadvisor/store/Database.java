@@ -40,10 +40,16 @@ public final class Database implements AutoCloseable {
 
     private final CompletableFuture<Opened> opening;
     private final DatabaseUrl url;
+    private final GroupCommit writes = new GroupCommit(this, "write to the database");
 
     private Database(DatabaseUrl url, CompletableFuture<Opened> opening) {
         this.url = url;
         this.opening = opening;
+    }
+
+    /** Writes on the path of an ack or a delivery, made in shared commits. */
+    GroupCommit writes() {
+        return writes;
     }
 
     /**

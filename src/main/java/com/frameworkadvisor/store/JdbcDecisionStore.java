@@ -84,45 +84,53 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
 
     @Override
     public long startDecision(ThreadKey thread, Optional<String> project, AnswerSet first, OptionalLong delivery) {
-        try (Connection c = database.connection()) {
-            if (delivery.isPresent()) {
-                Optional<long[]> stored = storedBy(c, delivery.getAsLong());
-                if (stored.isPresent()) {
-                    return stored.get()[1];
-                }
+        if (delivery.isPresent()) {
+            Optional<long[]> stored = storedBy(delivery.getAsLong());
+            if (stored.isPresent()) {
+                return stored.get()[1];
             }
-            c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO decision (workspace, channel, "
-                    + "thread_ts, project, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
-                insert.setString(1, thread.workspace());
-                insert.setString(2, thread.channel());
-                insert.setString(3, thread.threadTs());
-                insert.setString(4, project.orElse(null));
-                insert.setString(5, first.userId());
-                insert.setTimestamp(6, Timestamp.from(first.answeredAt()));
-                insert.executeUpdate();
-                long id;
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    if (!keys.next()) {
-                        throw new SQLException("no id generated for the new decision");
+        }
+        try {
+            // On a delivery's path: in a shared commit (Database.writes).
+            return database.writes().write(c -> {
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO decision (workspace, channel, "
+                        + "thread_ts, project, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                        new String[] {"id"})) {
+                    insert.setString(1, thread.workspace());
+                    insert.setString(2, thread.channel());
+                    insert.setString(3, thread.threadTs());
+                    insert.setString(4, project.orElse(null));
+                    insert.setString(5, first.userId());
+                    insert.setTimestamp(6, Timestamp.from(first.answeredAt()));
+                    insert.executeUpdate();
+                    long id;
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        if (!keys.next()) {
+                            throw new SQLException("no id generated for the new decision");
+                        }
+                        id = keys.getLong(1);
                     }
-                    id = keys.getLong(1);
-                }
-                insertAnswerSet(c, id, first, delivery);
-                c.commit();
-                return id;
-            } catch (SQLException | JsonProcessingException | RuntimeException e) {
-                c.rollback();
-                if (e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                    // The thread has a decision already (another instance was first): add the answers to it.
-                    long id = openDecision(thread, project, first.userId(), first.answeredAt()).id();
-                    recordAnswers(id, first, delivery);
+                    insertAnswerSet(c, id, first, delivery);
                     return id;
                 }
-                throw e;
+            });
+        } catch (StoreUnavailableException e) {
+            if (e.getCause() instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23")) {
+                // The thread has a decision already (another instance was first): add the answers to it.
+                long id = openDecision(thread, project, first.userId(), first.answeredAt()).id();
+                recordAnswers(id, first, delivery);
+                return id;
             }
-        } catch (SQLException | JsonProcessingException e) {
-            throw unavailable("start a decision", e);
+            throw e;
+        }
+    }
+
+    private Optional<long[]> storedBy(long delivery) {
+        try (Connection c = database.connection()) {
+            return storedBy(c, delivery);
+        } catch (SQLException e) {
+            throw unavailable("find a delivery's answers", e);
         }
     }
 
@@ -138,13 +146,13 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
     }
 
     private void insertAnswerSet(Connection c, long decisionId, AnswerSet answers, OptionalLong delivery)
-            throws SQLException, JsonProcessingException {
+            throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO answer_set (decision_id, user_id, "
                 + "answers, result, django_score, flask_score, answered_at, delivery_id) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, decisionId);
             insert.setString(2, answers.userId());
-            insert.setString(3, json.writeValueAsString(answers.answers()));
+            insert.setString(3, answersJson(answers));
             insert.setString(4, answers.result());
             insert.setInt(5, answers.djangoScore());
             insert.setInt(6, answers.flaskScore());
@@ -155,6 +163,14 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
                 insert.setNull(8, Types.BIGINT);
             }
             insert.executeUpdate();
+        }
+    }
+
+    private String answersJson(AnswerSet answers) throws SQLException {
+        try {
+            return json.writeValueAsString(answers.answers());
+        } catch (JsonProcessingException e) {
+            throw new SQLException("answers that do not write as JSON", e);
         }
     }
 
@@ -176,14 +192,20 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
 
     @Override
     public TeamChange recordAnswers(long decisionId, AnswerSet answers, OptionalLong delivery) {
-        try (Connection c = database.connection()) {
-            if (delivery.isPresent()) {
-                Optional<long[]> stored = storedBy(c, delivery.getAsLong());
-                if (stored.isPresent() && stored.get()[1] == decisionId) {
-                    long id = stored.get()[0];
+        if (delivery.isPresent()) {
+            Optional<long[]> stored = storedBy(delivery.getAsLong());
+            if (stored.isPresent() && stored.get()[1] == decisionId) {
+                long id = stored.get()[0];
+                try (Connection c = database.connection()) {
                     return new TeamChange(latest(c, decisionId, id - 1), latest(c, decisionId, id));
+                } catch (SQLException e) {
+                    throw unavailable("read answers", e);
                 }
             }
+        }
+        // Not in a shared commit: its answer set refers to a decision another thread may hold locked while Slack
+        // updates the parent (withLatestLocked), and a shared commit must never wait on that.
+        try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try {
                 List<AnswerSet> before = latest(c, decisionId);
@@ -191,11 +213,11 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
                 List<AnswerSet> after = latest(c, decisionId);
                 c.commit();
                 return new TeamChange(before, after);
-            } catch (SQLException | JsonProcessingException | RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (SQLException e) {
             throw unavailable("record answers", e);
         }
     }

@@ -29,7 +29,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
 
     public JdbcDeliveryStore(Database database) {
         this.database = database;
-        this.writes = new GroupCommit(database, "record a delivery");
+        this.writes = database.writes();
     }
 
     @Override
