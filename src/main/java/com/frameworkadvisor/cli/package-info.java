@@ -1,2 +1,4 @@
-/** The command line: {@code questions}, {@code recommend q=opt …} and {@code --batch}, on the same decision module. */
+/**
+ * The command line: {@code questions}, {@code recommend q=opt …} and {@code --batch}, on the same decision module.
+ */
 package com.frameworkadvisor.cli;

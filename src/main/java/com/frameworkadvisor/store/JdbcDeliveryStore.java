@@ -124,7 +124,8 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     @Override
     public void recordStep(long id, String owner, int stepsDone, Optional<PendingDelivery.PostedMessage> parent) {
         String sql = parent.isPresent()
-                ? "UPDATE delivery SET steps_done = ?, parent_channel = ?, parent_ts = ? WHERE id = ? AND claimed_by = ?"
+                ? "UPDATE delivery SET steps_done = ?, parent_channel = ?, parent_ts = ? "
+                        + "WHERE id = ? AND claimed_by = ?"
                 : "UPDATE delivery SET steps_done = ? WHERE id = ? AND claimed_by = ?";
         Object[] params = parent.isPresent()
                 ? new Object[] {stepsDone, parent.get().channel(), parent.get().ts(), id, owner}

@@ -71,7 +71,8 @@ public final class DecisionSubmission implements ViewSubmissionHandler {
      */
     public Optional<Response> answerRead(byte[] body) {
         // A workspace without an installation is left to Bolt, whose authorization answers it.
-        return reader.decisionSubmission(body).filter(form -> tokens.installed(SlackPayloadParts.workspace(form.team())))
+        return reader.decisionSubmission(body)
+                .filter(form -> tokens.installed(SlackPayloadParts.workspace(form.team())))
                 .map(form -> submit(form, new ViewSubmissionContext()));
     }
 

@@ -26,14 +26,19 @@ public final class DecisionRecordRenderer {
     /** Room for the code fences inside Slack's 3,000-character section text. */
     private static final int CHUNK = BlockKit.MAX_SECTION_TEXT - 20;
 
-    /** What a record is made of. */
-    public record Facts(Recommendation newest, Optional<TeamTally> team, Optional<String> project, List<String> people,
+    /**
+     * What a record is made of.
+     *
+     * @param argued the result the record argues from: the team's combined answers when several people answered,
+     *               otherwise the one person's
+     */
+    public record Facts(Recommendation argued, Optional<TeamTally> team, Optional<String> project, List<String> people,
                  String recordedBy, Instant at, String threadUrl) {
     }
 
     public String markdown(Facts f) {
         String framework = f.team().filter(TeamTally::isTeam).map(t -> t.recommendation().displayName())
-                .orElse(f.newest().framework().displayName());
+                .orElse(f.argued().framework().displayName());
         String project = f.project().orElse("this project");
         StringBuilder md = new StringBuilder();
         md.append("# Use ").append(framework).append(" for ").append(project).append("\n\n");
@@ -51,23 +56,24 @@ public final class DecisionRecordRenderer {
 
         md.append("## Decision\n\n");
         md.append("We will use **").append(framework).append("**.");
+        boolean team = f.team().filter(TeamTally::isTeam).isPresent();
         f.team().filter(TeamTally::isTeam).ifPresent(t -> md.append(" Team: ").append(t.people())
-                .append(" people; combined answers Django ").append(t.combined().scores().django()).append(" · Flask ")
-                .append(t.combined().scores().flask())
-                .append(" (each question took the answer most people gave; those answers were scored once)."));
-        md.append(" Newest answers: ").append(f.newest().framework().displayName()).append(", Django ")
-                .append(f.newest().scores().django()).append(" · Flask ").append(f.newest().scores().flask())
-                .append(", confidence ").append(f.newest().confidence().words().toLowerCase()).append(".\n\n");
+                .append(" people; each question took the answer most people gave, and those answers were scored ")
+                .append("once."));
+        md.append(team ? " Combined answers: " : " Answers: ").append(f.argued().framework().displayName())
+                .append(", Django ").append(f.argued().scores().django()).append(" · Flask ")
+                .append(f.argued().scores().flask()).append(", confidence ")
+                .append(f.argued().confidence().words().toLowerCase()).append(".\n\n");
 
         md.append("## Reasons\n\n");
-        for (DecisiveRule rule : f.newest().decisive()) {
+        for (DecisiveRule rule : f.argued().decisive()) {
             md.append("- Decisive: ").append(rule.why()).append('\n');
             for (Citation citation : rule.citations()) {
                 md.append("  > “").append(citation.quote()).append("” [")
-                        .append(f.newest().citationNumber(citation.source())).append("]\n");
+                        .append(f.argued().citationNumber(citation.source())).append("]\n");
             }
         }
-        List<Reason> reasons = f.newest().scoringReasons();
+        List<Reason> reasons = f.argued().scoringReasons();
         if (reasons.isEmpty()) {
             md.append("- No answer counted for either framework; article 004's tie rule chose Django.\n");
         }
@@ -79,7 +85,7 @@ public final class DecisionRecordRenderer {
                     .append(reason.option().why()).append('\n');
             for (Citation citation : reason.citations()) {
                 md.append("  > “").append(citation.quote()).append("” [")
-                        .append(f.newest().citationNumber(citation.source())).append("]\n");
+                        .append(f.argued().citationNumber(citation.source())).append("]\n");
             }
         }
         md.append('\n');
@@ -96,15 +102,15 @@ public final class DecisionRecordRenderer {
                             .collect(Collectors.joining(" · ")))
                     .append('\n');
         }
-        if (f.newest().considerFastApi()) {
+        if (f.argued().considerFastApi()) {
             md.append("\n## Also considered\n\n- FastAPI: article 004 ")
-                    .append(f.newest().fastApi().instead() ? "points to it over both for " : "says to consider it for ")
-                    .append(f.newest().fastApiReasons().stream().map(r -> r.question().shortLabel() + " ("
+                    .append(f.argued().fastApi().instead() ? "points to it over both for " : "says to consider it for ")
+                    .append(f.argued().fastApiReasons().stream().map(r -> r.question().shortLabel() + " ("
                             + r.option().text() + ")").collect(Collectors.joining(", "))).append(".\n");
         }
         md.append("\n## Sources\n\n");
-        for (Source source : f.newest().citedSources()) {
-            md.append(f.newest().citationNumber(source)).append(". ").append(source.publisher()).append(", “")
+        for (Source source : f.argued().citedSources()) {
+            md.append(f.argued().citationNumber(source)).append(". ").append(source.publisher()).append(", “")
                     .append(source.name()).append("”").append(source.date().map(d -> ", " + d).orElse(""))
                     .append(source.url().map(u -> ". " + u).orElse(" (no public link known)")).append('\n');
         }

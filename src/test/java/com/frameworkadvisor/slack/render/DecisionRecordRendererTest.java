@@ -112,8 +112,9 @@ class DecisionRecordRendererTest {
         Scorer scorer = new Scorer(bank);
         Map<String, String> newestAnswers = Map.of("admin_ui", "yes", "api_only", "yes");
         Map<String, String> flaskAnswers = Map.of("admin_ui", "no", "api_only", "yes");
-        var facts = new DecisionRecordRenderer.Facts(scorer.score(bank.answers(newestAnswers)),
-                Optional.of(TeamTally.of(bank, scorer, List.of(flaskAnswers, flaskAnswers, newestAnswers))),
+        TeamTally team = TeamTally.of(bank, scorer, List.of(flaskAnswers, flaskAnswers, newestAnswers));
+        // As DecisionRecorder does: a team's record argues from the combined answers.
+        var facts = new DecisionRecordRenderer.Facts(team.combined(), Optional.of(team),
                 Optional.of(PROJECT), List.of(ASKER, SECOND, THIRD), SECOND,
                 // Late in the UTC day: the record's date must not depend on the machine's time zone.
                 Instant.parse("2024-03-05T23:30:00Z"),
@@ -137,16 +138,14 @@ class DecisionRecordRendererTest {
 
                 ## Decision
 
-                We will use **Flask**. Team: 3 people; combined answers Django 0 · Flask 1 (each question took \
-                the answer most people gave; those answers were scored once). Newest answers: Django, Django 1 · \
-                Flask 1, confidence too close to call.
+                We will use **Flask**. Team: 3 people; each question took the answer most people gave, and \
+                those answers were scored once. Combined answers: Flask, Django 0 · Flask 1, confidence too \
+                close to call.
 
                 ## Reasons
 
-                - Admin UI: Yes → Django. Django ships an admin.
-                  > “Django includes an admin panel.” [1]
                 - API only: Yes → Flask. A small JSON API suits a microframework.
-                  > “FastAPI fits JSON APIs.” [2]
+                  > “FastAPI fits JSON APIs.” [1]
 
                 ## Points of disagreement
 
@@ -154,12 +153,12 @@ class DecisionRecordRendererTest {
 
                 ## Also considered
 
-                - FastAPI: article 004 says to consider it for API only (Yes).
+                - FastAPI: article 004 points to it over both for API only (Yes).
 
                 ## Sources
 
-                1. Example Press, “Django or Flask”, 2024. https://example.com/guide
-                2. Notes Inc, “Small apps” (no public link known)
+                1. Notes Inc, “Small apps” (no public link known)
+                2. Example Press, “Django or Flask”, 2024. https://example.com/guide
                 """, markdown);
     }
 
