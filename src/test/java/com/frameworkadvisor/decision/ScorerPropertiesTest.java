@@ -26,44 +26,36 @@ class ScorerPropertiesTest {
 
     @Test
     void changing_one_answer_towards_django_never_moves_the_result_from_django_to_flask() {
-        List<String> violations = new ArrayList<>();
-        ANSWER_SETS.forEach((name, answers) -> {
-            Framework before = scorer.recommend(BANK.answers(answers));
-            for (Question question : BANK.questions()) {
-                Option from = question.option(answers.get(question.id())).orElseThrow();
-                for (Option to : question.options()) {
-                    if (rank(to.lean()) <= rank(from.lean())) {
-                        continue;
-                    }
-                    Framework after = scorer.recommend(BANK.answers(with(answers, question, to)));
-                    if (before == Framework.DJANGO && after == Framework.FLASK) {
-                        violations.add(name + ": " + question.id() + " " + from.id() + " → " + to.id());
-                    }
-                }
-            }
-        });
-        assertEquals(List.of(), violations);
+        assertEquals(List.of(), oneAnswerChanges(1, Framework.DJANGO, Framework.FLASK));
     }
 
     @Test
     void changing_one_answer_towards_flask_never_moves_the_result_from_flask_to_django() {
-        List<String> violations = new ArrayList<>();
+        assertEquals(List.of(), oneAnswerChanges(-1, Framework.FLASK, Framework.DJANGO));
+    }
+
+    /**
+     * Every change of one answer towards a side ({@code direction} 1: towards Django, -1: towards Flask) that turns
+     * the result {@code from} into {@code to}, in every answer set.
+     */
+    private List<String> oneAnswerChanges(int direction, Framework from, Framework to) {
+        List<String> changes = new ArrayList<>();
         ANSWER_SETS.forEach((name, answers) -> {
             Framework before = scorer.recommend(BANK.answers(answers));
             for (Question question : BANK.questions()) {
-                Option from = question.option(answers.get(question.id())).orElseThrow();
-                for (Option to : question.options()) {
-                    if (rank(to.lean()) >= rank(from.lean())) {
+                Option was = question.option(answers.get(question.id())).orElseThrow();
+                for (Option now : question.options()) {
+                    if (Integer.signum(rank(now.lean()) - rank(was.lean())) != direction) {
                         continue;
                     }
-                    Framework after = scorer.recommend(BANK.answers(with(answers, question, to)));
-                    if (before == Framework.FLASK && after == Framework.DJANGO) {
-                        violations.add(name + ": " + question.id() + " " + from.id() + " → " + to.id());
+                    Framework after = scorer.recommend(BANK.answers(with(answers, question, now)));
+                    if (before == from && after == to) {
+                        changes.add(name + ": " + question.id() + " " + was.id() + " → " + now.id());
                     }
                 }
             }
         });
-        assertEquals(List.of(), violations);
+        return changes;
     }
 
     @Test
