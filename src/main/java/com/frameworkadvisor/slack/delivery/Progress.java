@@ -6,19 +6,17 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * How far a delivery got, and where each step is recorded as it is done, so a resumed delivery skips what was
- * done: above all, a parent message whose {@code ts} is recorded is never posted again.
+ * How far a delivery got, recorded as it goes, so that a resumed delivery skips what was done: above all, a parent
+ * message whose {@code ts} is recorded is never posted again.
  */
 public interface Progress {
     /** The outbox's id of the delivery; empty for one kept only in memory (the database was down at the ack). */
     OptionalLong deliveryId();
 
+    /** How many of its steps were recorded as done (for the logs; a parent, once posted, is one). */
     int stepsDone();
 
     Optional<PostedMessage> parent();
-
-    /** Records that the first {@code steps} steps are done. */
-    void stepsDone(int steps);
 
     /** Records the parent message, posted by step {@code steps}. */
     void parentPosted(PostedMessage parent, int steps);
@@ -42,11 +40,6 @@ public interface Progress {
             @Override
             public Optional<PostedMessage> parent() {
                 return Optional.ofNullable(parent);
-            }
-
-            @Override
-            public void stepsDone(int done) {
-                steps = done;
             }
 
             @Override

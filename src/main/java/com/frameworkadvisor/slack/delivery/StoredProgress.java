@@ -44,12 +44,6 @@ final class StoredProgress implements Progress {
     }
 
     @Override
-    public void stepsDone(int done) {
-        steps = done;
-        record();
-    }
-
-    @Override
     public void parentPosted(PostedMessage posted, int done) {
         parent = Optional.of(posted);
         steps = done;
