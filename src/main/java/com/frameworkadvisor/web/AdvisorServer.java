@@ -23,6 +23,21 @@ public final class AdvisorServer {
     private static final Logger log = LoggerFactory.getLogger(AdvisorServer.class);
     public static final String EVENTS_PATH = "/slack/events";
     private static final Duration IDLE_CONNECTION_ON_STOP = Duration.ofMillis(100);
+    /**
+     * Jetty pads its queues to the CPU's cache line, and to learn how many references fit in one it asks the
+     * platform MBean server whether oops are compressed: that starts JMX (about 200 classes and every platform
+     * MXBean registered), 70 ms of the cold start on 2 cores. Told the answer, it asks nothing
+     * (org.eclipse.jetty.util.MemoryUtils). Below 32 GB of heap the JVM compresses oops to 4 bytes; a wrong guess
+     * only pads less or more.
+     */
+    private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+    static {
+        if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
+            int referenceBytes = Runtime.getRuntime().maxMemory() < 32L * 1024 * 1024 * 1024 ? 4 : 8;
+            System.setProperty(REFERENCES_PER_CACHE_LINE, Integer.toString(64 / referenceBytes));
+        }
+    }
 
     private final AdvisorApp slack;
     private final Javalin javalin;
