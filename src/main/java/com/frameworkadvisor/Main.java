@@ -26,8 +26,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Entry point and the one place that reads the environment: with arguments, the command line; without, the Slack
@@ -37,6 +40,8 @@ public final class Main {
     /** How long a stopping server waits for accepted posts to reach Slack. */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
     static final int EXIT_CONFIGURATION = 2;
+    /** How long after the server listens the database starts opening, when no request from Slack came first. */
+    private static final Duration DATABASE_AFTER = Duration.ofSeconds(1);
 
     private Main() {
     }
@@ -79,8 +84,9 @@ public final class Main {
 
     /**
      * Starts the server. It is arranged so the first request is answered soon (docs/performance.md): the bot token
-     * is checked while the HTTP server starts, and the database opens (connect, migrate) once the server listens,
-     * since a slash command never needs it; a call that does waits for it (store/Database). A database or
+     * is checked while the HTTP server starts, and the database opens (connect, migrate) once the first request from
+     * Slack has been answered, or a second after the server listens, since a slash command never needs it; a call
+     * that does opens it and waits for it (store/Database). A database or
      * token problem still stops the app with a clear message. Deliveries left pending by the last run resume once
      * the database is open.
      */
@@ -104,8 +110,7 @@ public final class Main {
             thread.setDaemon(true);
             return thread;
         });
-        CompletableFuture<Void> listening = new CompletableFuture<>();
-        Database database = Database.openInBackground(databaseUrl, task -> listening.thenRunAsync(task, startup));
+        Database database = Database.openWhenAsked(databaseUrl, startup);
         OperatorMetrics metrics = new OperatorMetrics(settings.metricsToken(), settings.metricsPort());
         AdvisorApp app = AdvisorApp.create(settings, bank, database, metrics.registry());
         CompletableFuture<Void> slackChecked = CompletableFuture.runAsync(app::start, startup);
@@ -123,8 +128,8 @@ public final class Main {
         // exit 0. Requests are taken from here, so the hook is too.
         Thread shutdown = new Thread(() -> stop(server, database, metrics, log), "shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
-        listening.complete(null);
         try {
+            awaitFirstAnswer(server);
             database.awaitOpen();
             app.startDeliveries();
             metrics.start();
@@ -138,6 +143,21 @@ public final class Main {
                             : e.getMessage());
         } finally {
             startup.shutdown();
+        }
+    }
+
+    /**
+     * Waits until Slack's first request has been answered, or {@link #DATABASE_AFTER} has passed: only then does
+     * the database start opening (a request that needs it sooner opens it at once). On 2 cores, opening it while the
+     * first request is answered made that first ack wait for a core.
+     */
+    private static void awaitFirstAnswer(AdvisorServer server) {
+        try {
+            server.firstSlackAnswer().toCompletableFuture().get(DATABASE_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // No answer yet (or Socket Mode, where Slack's requests do not come over HTTP): open it now.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

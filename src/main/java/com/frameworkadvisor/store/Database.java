@@ -21,9 +21,11 @@ import java.util.concurrent.TimeoutException;
  * The app's database: a HikariCP pool on {@code DATABASE_URL} (or the embedded H2 file), migrated by Flyway.
  *
  * <p>It can open in the background ({@link #openInBackground}), so the app takes Slack's requests while the database
- * starts: a third of the cold start was spent there before the first ack. Until it is open, each call waits for it
- * a little ({@link #WAIT}); past that, or when opening failed, the call fails as a database that is down does
- * ({@link StoreUnavailableException}), and every caller copes with that.
+ * starts: a third of the cold start was spent there before the first ack. It can also wait to be asked
+ * ({@link #openWhenAsked}): opening it takes a core for a third of a second, which on 2 cores the first request
+ * should not have to share. Until it is open, each call waits for it a little ({@link #WAIT}), and a call that needs
+ * it before it was asked to open asks; past that wait, or when opening failed, the call fails as a database that is
+ * down does ({@link StoreUnavailableException}), and every caller copes with that.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -42,12 +44,15 @@ public final class Database implements AutoCloseable {
     }
 
     private final CompletableFuture<Opened> opening;
+    /** Completed when opening is asked for ({@link #startOpening}); {@link #opening} follows it. */
+    private final CompletableFuture<Void> asked;
     private final DatabaseUrl url;
     private final GroupCommit writes = new GroupCommit(this, "write to the database");
 
-    private Database(DatabaseUrl url, CompletableFuture<Opened> opening) {
+    private Database(DatabaseUrl url, CompletableFuture<Opened> opening, CompletableFuture<Void> asked) {
         this.url = url;
         this.opening = opening;
+        this.asked = asked;
     }
 
     /** Writes on the path of an ack or a delivery, made in shared commits. */
@@ -61,12 +66,29 @@ public final class Database implements AutoCloseable {
      * @throws StoreUnavailableException when the database cannot be reached or migrated
      */
     public static Database open(DatabaseUrl url) {
-        return new Database(url, CompletableFuture.completedFuture(connect(url)));
+        return new Database(url, CompletableFuture.completedFuture(connect(url)),
+                CompletableFuture.completedFuture(null));
     }
 
     /** Starts connecting and migrating on {@code executor}; calls wait for it (a little) or fail. */
     public static Database openInBackground(DatabaseUrl url, Executor executor) {
-        return new Database(url, CompletableFuture.supplyAsync(() -> connect(url), executor));
+        Database database = openWhenAsked(url, executor);
+        database.startOpening();
+        return database;
+    }
+
+    /**
+     * Connects and migrates on {@code executor} once {@link #startOpening} is called, or a call needs the
+     * database, whichever comes first.
+     */
+    public static Database openWhenAsked(DatabaseUrl url, Executor executor) {
+        CompletableFuture<Void> asked = new CompletableFuture<>();
+        return new Database(url, asked.thenApplyAsync(ignored -> connect(url), executor), asked);
+    }
+
+    /** Starts opening, unless that has started already. */
+    public void startOpening() {
+        asked.complete(null);
     }
 
     private static Opened connect(DatabaseUrl url) {
@@ -144,6 +166,7 @@ public final class Database implements AutoCloseable {
      * @throws StoreUnavailableException naming why, when it could not be opened
      */
     public void awaitOpen() {
+        startOpening();
         try {
             opening.get();
         } catch (ExecutionException e) {
@@ -155,6 +178,7 @@ public final class Database implements AutoCloseable {
     }
 
     private Opened opened() {
+        startOpening();
         try {
             return opening.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The HTTP host: Slack's requests at {@code POST /slack/events}, and {@code GET /health}. */
@@ -42,6 +44,7 @@ public final class AdvisorServer {
     private final AdvisorApp slack;
     private final Javalin javalin;
     private final AtomicBoolean ready = new AtomicBoolean();
+    private final CompletableFuture<Void> firstSlackAnswer = new CompletableFuture<>();
     private final Optional<Integer> metricsPort;
 
     public AdvisorServer(AdvisorApp slack, String signingSecret) {
@@ -55,7 +58,12 @@ public final class AdvisorServer {
         BoltAdapter adapter = new BoltAdapter(slack, signingSecret);
         HttpMetrics http = new HttpMetrics(metrics.registry());
         this.javalin = Javalin.create(config -> {
-            config.requestLogger.http(http::record);
+            config.requestLogger.http((ctx, millis) -> {
+                http.record(ctx, millis);
+                if (ctx.path().equals(EVENTS_PATH)) {
+                    firstSlackAnswer.complete(null);
+                }
+            });
 
             config.startup.showJavalinBanner = false;
             config.jetty.threadPool = requestThreads();
@@ -133,6 +141,14 @@ public final class AdvisorServer {
 
     public int port() {
         return javalin.port();
+    }
+
+    /**
+     * Completes once the first request from Slack has been answered: work that request does not need (opening the
+     * database) can wait for it, so that on a cold start the first ack does not share the cores with it.
+     */
+    public CompletionStage<Void> firstSlackAnswer() {
+        return firstSlackAnswer;
     }
 
     /** Stops taking requests, then lets posts already accepted finish within {@code grace}. */

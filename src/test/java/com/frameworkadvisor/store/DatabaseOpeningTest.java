@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,6 +29,24 @@ class DatabaseOpeningTest {
 
             assertEquals(Optional.of(decision.id()), store.findDecision(THREAD).map(StoredDecision::id));
             assertEquals("U0ASKER1", store.latest(decision.id()).get(0).userId());
+        }
+    }
+
+    @Test
+    void a_database_opened_when_asked_starts_opening_when_asked_or_when_a_call_needs_it() {
+        AtomicInteger openings = new AtomicInteger();
+        Executor counted = task -> {
+            openings.incrementAndGet();
+            task.run();
+        };
+        try (Database database = Database.openWhenAsked(memory("asked"), counted)) {
+            assertEquals(0, openings.get());
+
+            assertEquals(Optional.empty(), new JdbcDecisionStore(database).findDecision(THREAD));
+            database.startOpening();
+            database.awaitOpen();
+
+            assertEquals(1, openings.get());
         }
     }
 
