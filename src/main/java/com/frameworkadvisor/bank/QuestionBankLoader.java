@@ -20,6 +20,7 @@ import com.frameworkadvisor.decision.QuestionBank;
 import com.frameworkadvisor.decision.ScoringRules;
 import com.frameworkadvisor.decision.Source;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -33,7 +34,9 @@ import java.util.stream.Collectors;
 
 /**
  * Reads a question bank from YAML and validates it, so that a mistake in the file stops start-up with a message
- * naming the file, the question and the problem instead of surfacing in the middle of a team's decision.
+ * naming the file, the question and the problem instead of surfacing in the middle of a team's decision. The bank
+ * the app ships is read from its compiled form when the build left one for this very {@code questions.yml}
+ * ({@link CompiledBank}), and through the same checks.
  */
 public final class QuestionBankLoader {
     /** The bank the app ships, on the classpath. */
@@ -51,27 +54,51 @@ public final class QuestionBankLoader {
     /** The scorer keeps the criteria an answer set counts as in the bits of one long. */
     static final int MAX_CRITERIA = Long.SIZE;
 
-    private final ObjectMapper yaml = yamlMapper();
+    /** Made when a YAML file is read: the app's own start reads the compiled bank and needs none of it. */
+    private ObjectMapper yaml;
 
-    private static ObjectMapper yamlMapper() {
-        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
-                // Explicit on purpose: Jackson 2 and 3 differ in this default, and a typo must fail loudly.
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
-        // YAML 1.1 reads an unquoted No, Yes, On or Off as a boolean: a text must never silently become "false".
-        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        return mapper;
+    private ObjectMapper yaml() {
+        if (yaml == null) {
+            yaml = YamlMapper.create();
+        }
+        return yaml;
     }
 
-    /** Loads the bank the app ships. */
+    /** In a class of its own: the JVM's verifier loads the YAML factory with the class that creates it. */
+    private static final class YamlMapper {
+        static ObjectMapper create() {
+            ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+                    // Explicit on purpose: Jackson 2 and 3 differ in this default, and a typo must fail loudly.
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                    .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+            // YAML 1.1 reads an unquoted No, Yes, On or Off as a boolean: a text must never silently become "false".
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean,
+                    CoercionAction.Fail);
+            return mapper;
+        }
+    }
+
+    /** Loads the bank the app ships: compiled by the build from this {@code questions.yml}, or else the YAML. */
     public QuestionBank loadDefault() {
-        try (InputStream in = QuestionBankLoader.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new InvalidQuestionBankException(DEFAULT_RESOURCE + ": not found on the classpath");
-            }
-            return load(DEFAULT_RESOURCE, in);
+        byte[] source = resource(DEFAULT_RESOURCE).orElseThrow(() -> new InvalidQuestionBankException(
+                DEFAULT_RESOURCE + ": not found on the classpath"));
+        Optional<BankYaml.File> compiled = resource(CompiledBank.RESOURCE)
+                .flatMap(json -> CompiledBank.read(json, source, new ObjectMapper()));
+        return compiled.isPresent() ? load(DEFAULT_RESOURCE, compiled.get())
+                : load(DEFAULT_RESOURCE, new ByteArrayInputStream(source));
+    }
+
+    /** Validates a compiled bank ({@link CompiledBank#read}) as {@link #load(String, InputStream)} does the YAML. */
+    QuestionBank load(String fileName, BankYaml.File compiled) {
+        return build(new Problems(fileName), compiled,
+                (problems, where, node) -> CompiledBank.bind(node, QuestionYaml.class));
+    }
+
+    private static Optional<byte[]> resource(String name) {
+        try (InputStream in = QuestionBankLoader.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {
-            throw new InvalidQuestionBankException(DEFAULT_RESOURCE + ": cannot be read: " + e.getMessage(), e);
+            throw new InvalidQuestionBankException(name + ": cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -83,7 +110,33 @@ public final class QuestionBankLoader {
      */
     public QuestionBank load(String fileName, InputStream in) {
         Problems problems = new Problems(fileName);
-        BankYaml.File file = read(problems, "", in);
+        return build(problems, read(problems, "", in), this::convert);
+    }
+
+    /**
+     * The bank in a YAML file as {@link CompiledBank} keeps it, once {@link #load(String, InputStream)} has found
+     * nothing wrong with it: its questions read into records, for the whole bank to be checked again where it is
+     * read.
+     *
+     * @throws InvalidQuestionBankException on the first problem found
+     */
+    BankYaml.File compile(String fileName, byte[] yaml) {
+        Problems problems = new Problems(fileName);
+        load(fileName, new ByteArrayInputStream(yaml));
+        BankYaml.File file = read(problems, "", new ByteArrayInputStream(yaml));
+        List<JsonNode> questions = new ArrayList<>();
+        for (JsonNode node : file.questions()) {
+            questions.add(CompiledBank.tree(convert(problems, "", node)));
+        }
+        return new BankYaml.File(file.sources(), file.rules(), file.decisive(), questions);
+    }
+
+    /** How a question's tree becomes its record: the YAML's, with Jackson's messages, or the compiled one's. */
+    private interface QuestionConverter {
+        QuestionYaml convert(Problems problems, String where, JsonNode node);
+    }
+
+    private QuestionBank build(Problems problems, BankYaml.File file, QuestionConverter converter) {
         if (file == null) {
             throw problems.fail("", "the file is empty");
         }
@@ -102,7 +155,7 @@ public final class QuestionBankLoader {
             JsonNode node = file.questions().get(i);
             String where = "question " + (node.path("id").isTextual()
                     ? "'" + node.path("id").asText() + "'" : "#" + (i + 1)) + ": ";
-            QuestionYaml raw = convert(problems, where, node);
+            QuestionYaml raw = converter.convert(problems, where, node);
             List<Question> asked = raw.checkboxes() != null
                     ? QuestionReader.checkboxes(problems, where, raw, sources, groups)
                     : List.of(QuestionReader.question(problems, where, raw, sources));
@@ -148,7 +201,7 @@ public final class QuestionBankLoader {
 
     private BankYaml.File read(Problems problems, String where, InputStream in) {
         try {
-            return yaml.readValue(in, BankYaml.File.class);
+            return yaml().readValue(in, BankYaml.File.class);
         } catch (UnrecognizedPropertyException e) {
             throw problems.fail(where, unknownProperty(e), e);
         } catch (JacksonException e) {
@@ -161,7 +214,7 @@ public final class QuestionBankLoader {
 
     private QuestionYaml convert(Problems problems, String where, JsonNode node) {
         try {
-            return yaml.treeToValue(node, QuestionYaml.class);
+            return yaml().treeToValue(node, QuestionYaml.class);
         } catch (UnrecognizedPropertyException e) {
             throw problems.fail(where, unknownProperty(e), e);
         } catch (JacksonException e) {
