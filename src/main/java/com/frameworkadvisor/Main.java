@@ -83,12 +83,12 @@ public final class Main {
     }
 
     /**
-     * Starts the server. It is arranged so the first request is answered soon (docs/performance.md): the bot token
-     * is checked while the HTTP server starts, and the database opens (connect, migrate) once the first request from
-     * Slack has been answered, or a second after the server listens, since a slash command never needs it; a call
-     * that does opens it and waits for it (store/Database). A database or
-     * token problem still stops the app with a clear message. Deliveries left pending by the last run resume once
-     * the database is open.
+     * Starts the server. It is arranged so the first request is answered soon (docs/performance.md): the Slack side
+     * is made and the bot token checked on a start-up thread while this one starts the HTTP server, and the
+     * database opens (connect, migrate) once the first request from Slack has been answered, or a second after the
+     * server listens, since a slash command never needs it; a call that does opens it and waits for it
+     * (store/Database). A database or token problem still stops the app with a clear message. Deliveries left
+     * pending by the last run resume once the database is open.
      */
     private static void serve(QuestionBank bank, Settings settings) {
         // Bolt signs over String.getBytes() with the default charset; Slack signs UTF-8 bytes.
@@ -112,11 +112,15 @@ public final class Main {
         });
         Database database = Database.openWhenAsked(databaseUrl, startup);
         OperatorMetrics metrics = new OperatorMetrics(settings.metricsToken(), settings.metricsPort());
-        AdvisorApp app = AdvisorApp.create(settings, bank, database, metrics.registry());
-        CompletableFuture<Void> slackChecked = CompletableFuture.runAsync(app::start, startup);
+        // Bolt and the Slack client are made on a start-up thread while this one starts Jetty: on 2 cores, side by
+        // side. A request that comes first waits for them.
+        CompletableFuture<AdvisorApp> app = CompletableFuture.supplyAsync(
+                () -> AdvisorApp.create(settings, bank, database, metrics.registry()), startup);
+        CompletableFuture<Void> slackChecked = app.thenAcceptAsync(AdvisorApp::start, startup);
         AdvisorServer server;
         try {
-            server = new AdvisorServer(app, settings.signingSecret(), metrics).start(settings.port());
+            server = new AdvisorServer(app, settings.distributed(), settings.signingSecret(), metrics)
+                    .start(settings.port());
         } catch (JavalinBindException e) {
             throw new CannotStart("port " + settings.port() + " is in use. Stop what is using it, or set PORT to a "
                     + "free port.");
@@ -131,10 +135,10 @@ public final class Main {
         try {
             awaitFirstAnswer(server);
             database.awaitOpen();
-            app.startDeliveries();
+            app.join().startDeliveries();
             metrics.start();
             slackChecked.join();
-            settings.appToken().ifPresent(app::connectSocketMode);
+            settings.appToken().ifPresent(app.join()::connectSocketMode);
         } catch (StoreUnavailableException | CompletionException | StartupException e) {
             Runtime.getRuntime().removeShutdownHook(shutdown);
             server.stop(Duration.ZERO);

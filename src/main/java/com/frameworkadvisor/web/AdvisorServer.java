@@ -41,7 +41,8 @@ public final class AdvisorServer {
         }
     }
 
-    private final AdvisorApp slack;
+    /** The Slack side, given made or still being made while the server starts. */
+    private final CompletableFuture<AdvisorApp> slack;
     private final Javalin javalin;
     private final AtomicBoolean ready = new AtomicBoolean();
     private final CompletableFuture<Void> firstSlackAnswer = new CompletableFuture<>();
@@ -53,9 +54,21 @@ public final class AdvisorServer {
 
     /** @param metrics the app's metrics, served on {@code GET /metrics} when they have a token */
     public AdvisorServer(AdvisorApp slack, String signingSecret, OperatorMetrics metrics) {
+        this(CompletableFuture.completedFuture(slack), slack.distributed(), signingSecret, metrics);
+    }
+
+    /**
+     * A server whose Slack side is still being made: Jetty and Javalin start while another thread builds Bolt and
+     * the Slack client (a tenth of a second each, on 2 cores side by side). A request that comes before the Slack
+     * side is ready waits for it; {@code GET /health} answers "starting" until then.
+     *
+     * @param distributed whether the Slack side will be installed through OAuth (AdvisorApp#distributed)
+     */
+    public AdvisorServer(CompletableFuture<AdvisorApp> slack, boolean distributed, String signingSecret,
+                         OperatorMetrics metrics) {
         this.slack = slack;
         this.metricsPort = metrics.internalPort();
-        BoltAdapter adapter = new BoltAdapter(slack, signingSecret);
+        BoltAdapter adapter = new BoltAdapter(slack::join, signingSecret);
         HttpMetrics http = new HttpMetrics(metrics.registry());
         this.javalin = Javalin.create(config -> {
             config.requestLogger.http((ctx, millis) -> {
@@ -75,7 +88,7 @@ public final class AdvisorServer {
             config.routes.get("/health", this::health);
             config.routes.get(OperatorMetrics.PATH, metrics::serve);
             config.routes.get(PrivacyPage.PATH, PrivacyPage::serve);
-            if (slack.distributed()) {
+            if (distributed) {
                 config.routes.get(OAuthInstall.INSTALL_PATH, adapter::handleBrowser);
                 config.routes.get(OAuthInstall.REDIRECT_PATH, adapter::handleBrowser);
             }
@@ -151,17 +164,22 @@ public final class AdvisorServer {
         return firstSlackAnswer;
     }
 
+    /** The Slack side, once it has been made. */
+    private Optional<AdvisorApp> made() {
+        return slack.isDone() && !slack.isCompletedExceptionally() ? Optional.of(slack.join()) : Optional.empty();
+    }
+
     /** Stops taking requests, then lets posts already accepted finish within {@code grace}. */
     public void stop(Duration grace) {
         ready.set(false);
         javalin.stop();
-        slack.drain(grace);
+        made().ifPresent(app -> app.drain(grace));
         log.info("stopped");
     }
 
     private void health(Context ctx) {
-        var problem = slack.health().problem();
-        if (!ready.get()) {
+        Optional<String> problem = made().flatMap(app -> app.health().problem());
+        if (!ready.get() || made().isEmpty()) {
             ctx.status(503).json(Map.of("status", "starting"));
         } else if (problem.isPresent()) {
             // 200, not 503: restarting the process cannot fix a revoked token, and the stateless parts still work.

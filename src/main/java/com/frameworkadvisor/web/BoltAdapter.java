@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * Javalin's side of Bolt: request in, response out. The signature is checked here, once, over the raw body before
@@ -27,10 +28,11 @@ final class BoltAdapter {
     private static final Logger log = LoggerFactory.getLogger(BoltAdapter.class);
     private static final String JSON = "application/json; charset=utf-8";
 
-    private final AdvisorApp slack;
+    /** The Slack side, waited for if a request comes while it is still being made (AdvisorServer). */
+    private final Supplier<AdvisorApp> slack;
     private final RequestSignature signature;
 
-    BoltAdapter(AdvisorApp slack, String signingSecret) {
+    BoltAdapter(Supplier<AdvisorApp> slack, String signingSecret) {
         this.slack = slack;
         this.signature = new RequestSignature(signingSecret);
     }
@@ -51,7 +53,8 @@ final class BoltAdapter {
                 ctx.status(401).contentType(JSON).result("{\"error\":\"invalid request signature\"}");
                 return;
             }
-            Routed routed = slack.run(new InboundRequest(ctx.path(), ctx.queryParamMap(), headers, body, ctx.ip()));
+            Routed routed = slack.get().run(new InboundRequest(ctx.path(), ctx.queryParamMap(), headers, body,
+                    ctx.ip()));
             ctx.attribute(HttpMetrics.KIND, routed.kind());
             write(ctx, routed.response());
         } catch (HttpResponseException e) {
@@ -75,8 +78,8 @@ final class BoltAdapter {
     void handleBrowser(Context ctx) {
         MDC.put("request_id", "install");
         try {
-            Routed routed = slack.run(new InboundRequest(ctx.path(), ctx.queryParamMap(), headers(ctx), new byte[0],
-                    ctx.ip()));
+            Routed routed = slack.get().run(new InboundRequest(ctx.path(), ctx.queryParamMap(), headers(ctx),
+                    new byte[0], ctx.ip()));
             ctx.attribute(HttpMetrics.KIND, routed.kind());
             ctx.header("Cache-Control", "no-store");
             ctx.header("Referrer-Policy", "no-referrer");
