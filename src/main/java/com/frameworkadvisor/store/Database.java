@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -37,8 +36,6 @@ public final class Database implements AutoCloseable {
      * give up.
      */
     private static final int LOCK_TIMEOUT_MILLIS = 45_000;
-    /** How late H2 writes a commit to its file when nothing asks for it sooner. */
-    static final int WRITE_DELAY_MILLIS = 100;
 
     private record Opened(HikariDataSource pool, boolean embedded) {
     }
@@ -123,36 +120,14 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The H2 URL with two settings, unless it names them already. {@code WRITE_DELAY}: H2 writes what is committed
-     * to its file at most this late (its default is half a second; the setting stays in the file, so it is always
-     * named); what an ack promises is written at once ({@link #writeToDisk}), and in the page cache it survives a
-     * process kill, though not a power cut. {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would otherwise
-     * close the database while the app's hook is still finishing accepted work.
+     * The H2 URL with two settings, unless it names them already. {@code WRITE_DELAY=0}: a commit is written to
+     * the file before it returns (H2 otherwise writes up to half a second later, and a killed process loses
+     * what an ack promised; in the page cache it survives a process kill, though not a power cut).
+     * {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would otherwise close the database while the app's
+     * hook is still finishing accepted work.
      */
     static String h2Url(String jdbcUrl) {
-        return withSetting(withSetting(jdbcUrl, "WRITE_DELAY", String.valueOf(WRITE_DELAY_MILLIS)),
-                "DB_CLOSE_ON_EXIT", "FALSE");
-    }
-
-    /**
-     * Makes what {@code c} has committed survive a process kill (not a power cut): H2 writes it to its file now
-     * ({@code CHECKPOINT}; otherwise within {@link #WRITE_DELAY_MILLIS}); PostgreSQL's commits are flushed already.
-     */
-    void writeToDisk(Connection c) throws SQLException {
-        if (url.jdbcUrl().startsWith("jdbc:h2:")) {
-            try (Statement checkpoint = c.createStatement()) {
-                checkpoint.execute("CHECKPOINT");
-            }
-        }
-    }
-
-    /** On PostgreSQL, lets the transaction under way commit without waiting for its log flush. */
-    void commitLazily(Connection c) throws SQLException {
-        if (url.jdbcUrl().startsWith("jdbc:postgresql:")) {
-            try (Statement lazy = c.createStatement()) {
-                lazy.execute("SET LOCAL synchronous_commit TO OFF");
-            }
-        }
+        return withSetting(withSetting(jdbcUrl, "WRITE_DELAY", "0"), "DB_CLOSE_ON_EXIT", "FALSE");
     }
 
     static String withSetting(String jdbcUrl, String name, String value) {

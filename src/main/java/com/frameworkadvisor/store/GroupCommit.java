@@ -13,13 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Small writes from many threads, made together: one thread takes every write waiting, runs each in a savepoint of
- * one transaction, and commits once. Each write returns only when it is committed.
- *
- * <p>A write is <em>durable</em> or not. A batch holding a durable write is on disk when the writes return: H2
- * writes its changes to the file ({@code CHECKPOINT}, which survives a process kill), PostgreSQL flushes its log
- * (its default). A batch of only non-durable writes is committed without that (H2 writes it within its
- * {@code WRITE_DELAY}; PostgreSQL with {@code synchronous_commit} off): losing it in a crash only makes a resumed
- * delivery repeat idempotent work. Under load, acks and delivery steps share each costly write.
+ * one transaction, and commits once. Each write still returns only when it is committed, but a commit that makes a
+ * database write to its file (H2 with {@code WRITE_DELAY=0}) or flush its log (PostgreSQL) is paid once per batch
+ * instead of once per write: under load, acks and delivery steps share it.
  */
 final class GroupCommit {
     /** One write, in the batch's transaction. */
@@ -27,7 +23,7 @@ final class GroupCommit {
         T run(Connection c) throws SQLException;
     }
 
-    private record Pending<T>(Write<T> write, boolean durable, CompletableFuture<T> done) {
+    private record Pending<T>(Write<T> write, CompletableFuture<T> done) {
     }
 
     private static final int MOST_PER_BATCH = 256;
@@ -50,13 +46,8 @@ final class GroupCommit {
      * @throws StoreUnavailableException when the database cannot take it, or the write itself failed
      */
     <T> T write(Write<T> write) {
-        return write(write, true);
-    }
-
-    /** {@link #write}, on disk when it returns only if {@code durable}. */
-    <T> T write(Write<T> write, boolean durable) {
         CompletableFuture<T> done = new CompletableFuture<>();
-        queue.add(new Pending<>(write, durable, done));
+        queue.add(new Pending<>(write, done));
         ensureWriter();
         try {
             return done.get();
@@ -107,19 +98,12 @@ final class GroupCommit {
 
     private void commit(List<Pending<?>> batch) {
         List<Runnable> completions = new ArrayList<>(batch.size());
-        boolean durable = batch.stream().anyMatch(Pending::durable);
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
-            if (!durable) {
-                database.commitLazily(c);
-            }
             for (Pending<?> pending : batch) {
                 completions.add(run(c, pending));
             }
             c.commit();
-            if (durable) {
-                database.writeToDisk(c);
-            }
             completions.forEach(Runnable::run);
         } catch (SQLException | RuntimeException e) {
             StoreUnavailableException failure = e instanceof StoreUnavailableException unavailable ? unavailable

@@ -91,8 +91,7 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
             }
         }
         try {
-            // On a delivery's path: in a shared commit (Database.writes), not on disk at once: if a crash loses it,
-            // the resumed delivery stores it again (once per delivery).
+            // On a delivery's path: in a shared commit (Database.writes).
             return database.writes().write(c -> {
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO decision (workspace, channel, "
                         + "thread_ts, project, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -114,7 +113,7 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
                     insertAnswerSet(c, id, first, delivery);
                     return id;
                 }
-            }, false);
+            });
         } catch (StoreUnavailableException e) {
             if (e.getCause() instanceof SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("23")) {

@@ -130,25 +130,24 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         Object[] params = parent.isPresent()
                 ? new Object[] {stepsDone, parent.get().channel(), parent.get().ts(), id, owner}
                 : new Object[] {stepsDone, id, owner};
-        held(id, write(true, sql, params));
+        held(id, write(sql, params));
     }
 
     @Override
     public void finish(long id, String owner) {
         // Deleted, not kept: the table stays as small as the backlog, and each write touches few pages.
-        // Not on disk at once: lost in a crash, the delivery's tail (idempotent but for the thread reply) runs again.
-        held(id, write(false, "DELETE FROM delivery WHERE id = ? AND claimed_by = ?", id, owner));
+        held(id, write("DELETE FROM delivery WHERE id = ? AND claimed_by = ?", id, owner));
     }
 
     @Override
     public void retryLater(long id, String owner, Duration delay, String error) {
         if (delay.isZero()) {
-            held(id, write(false, "UPDATE delivery SET claimed_by = NULL, lease_until = NULL, last_error = ? "
-                    + "WHERE id = ? AND claimed_by = ?", truncate(error), id, owner));
+            held(id, write("UPDATE delivery SET claimed_by = NULL, lease_until = NULL, last_error = ? WHERE id = ? "
+                    + "AND claimed_by = ?", truncate(error), id, owner));
             return;
         }
-        held(id, write(false, "UPDATE delivery SET claimed_by = NULL, lease_until = " + LEASE_FROM_NOW
-                + ", last_error = ? WHERE id = ? AND claimed_by = ?", seconds(delay), truncate(error), id, owner));
+        held(id, write("UPDATE delivery SET claimed_by = NULL, lease_until = " + LEASE_FROM_NOW + ", last_error = ? "
+                + "WHERE id = ? AND claimed_by = ?", seconds(delay), truncate(error), id, owner));
     }
 
     @Override
@@ -216,8 +215,8 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         return update("purge handled events", "DELETE FROM slack_event WHERE received_at < ?", cutoff);
     }
 
-    /** An update in the next shared commit, on disk when it returns if {@code durable}; returns the rows changed. */
-    private int write(boolean durable, String sql, Object... params) {
+    /** An update in the next shared commit; returns how many rows it changed. */
+    private int write(String sql, Object... params) {
         return writes.write(c -> {
             try (PreparedStatement statement = c.prepareStatement(sql)) {
                 for (int i = 0; i < params.length; i++) {
@@ -225,7 +224,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                 }
                 return statement.executeUpdate();
             }
-        }, durable);
+        });
     }
 
     private int update(String what, String sql, Object... params) {

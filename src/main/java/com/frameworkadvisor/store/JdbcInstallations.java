@@ -38,7 +38,6 @@ public final class JdbcInstallations {
                 delete(c, installation.key());
                 insert(c, installation);
                 c.commit();
-                database.writeToDisk(c);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -84,10 +83,6 @@ public final class JdbcInstallations {
                     insert(c, renewed.get());
                 }
                 c.commit();
-                if (renewed.isPresent()) {
-                    // Slack revoked the old refresh token: the new one must not be lost.
-                    database.writeToDisk(c);
-                }
                 return renewed.isPresent() ? renewed : current;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
