@@ -99,6 +99,7 @@ public final class Main {
         // Logging starts here, on one thread, before the start-up threads below log too.
         Logger log = LoggerFactory.getLogger(Main.class);
         log.info("starting port={} socket_mode={}", settings.port(), settings.appToken().isPresent());
+        ClassDataArchive.problem().ifPresent(problem -> log.warn("{}", problem));
         DatabaseUrl databaseUrl;
         try {
             databaseUrl = DatabaseUrl.parse(settings.databaseUrl());
