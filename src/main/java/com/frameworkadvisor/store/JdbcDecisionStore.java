@@ -1,11 +1,8 @@
 package com.frameworkadvisor.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flywaydb.core.Flyway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,30 +11,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
 /** {@link DecisionStore} on JDBC: parameterised SQL only, a HikariCP pool, schema by Flyway migrations. */
 public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(JdbcDecisionStore.class);
-    private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() {
-    };
-
-    private static final String DECISION_COLUMNS = "d.id, d.workspace, d.channel, d.thread_ts, d.project, "
-            + "d.created_by, d.created_at";
-    /** Everyone's latest answer set among those up to an id. */
-    private static final String LATEST_PER_PERSON = "SELECT a.decision_id, a.user_id, a.answers, a.result, "
-            + "a.django_score, a.flask_score, a.answered_at FROM answer_set a WHERE a.decision_id = ? AND a.id = "
-            + "(SELECT MAX(b.id) FROM answer_set b WHERE b.decision_id = a.decision_id AND b.user_id = a.user_id "
-            + "AND b.id <= ?) ORDER BY a.id";
-
     private final Database database;
     private final ObjectMapper json = new ObjectMapper();
+    private final DecisionRows reader = new DecisionRows(json);
 
     public JdbcDecisionStore(Database database) {
         this.database = database;
@@ -177,13 +160,13 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
     @Override
     public Optional<StoredDecision> findDecision(ThreadKey thread) {
         try (Connection c = database.connection();
-             PreparedStatement select = c.prepareStatement("SELECT " + DECISION_COLUMNS + " FROM decision d "
+             PreparedStatement select = c.prepareStatement("SELECT " + DecisionRows.DECISION_COLUMNS + " FROM decision d "
                      + "WHERE d.workspace = ? AND d.channel = ? AND d.thread_ts = ?")) {
             select.setString(1, thread.workspace());
             select.setString(2, thread.channel());
             select.setString(3, thread.threadTs());
             try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(decision(rows)) : Optional.empty();
+                return rows.next() ? Optional.of(DecisionRows.decision(rows)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw unavailable("find a decision", e);
@@ -197,7 +180,7 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
             if (stored.isPresent() && stored.get()[1] == decisionId) {
                 long id = stored.get()[0];
                 try (Connection c = database.connection()) {
-                    return new TeamChange(latest(c, decisionId, id - 1), latest(c, decisionId, id));
+                    return new TeamChange(reader.latest(c, decisionId, id - 1), reader.latest(c, decisionId, id));
                 } catch (SQLException e) {
                     throw unavailable("read answers", e);
                 }
@@ -208,9 +191,9 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try {
-                List<AnswerSet> before = latest(c, decisionId);
+                List<AnswerSet> before = reader.latest(c, decisionId);
                 insertAnswerSet(c, decisionId, answers, delivery);
-                List<AnswerSet> after = latest(c, decisionId);
+                List<AnswerSet> after = reader.latest(c, decisionId);
                 c.commit();
                 return new TeamChange(before, after);
             } catch (SQLException | RuntimeException e) {
@@ -225,7 +208,7 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
     @Override
     public List<AnswerSet> latest(long decisionId) {
         try (Connection c = database.connection()) {
-            return latest(c, decisionId);
+            return reader.latest(c, decisionId);
         } catch (SQLException e) {
             throw unavailable("read answers", e);
         }
@@ -245,7 +228,7 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
                     lock.setLong(1, decisionId);
                     lock.executeQuery().close();
                 }
-                T result = work.apply(latest(c, decisionId));
+                T result = work.apply(reader.latest(c, decisionId));
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -259,13 +242,13 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
 
     @Override
     public List<DecisionHistory> recentInChannel(String workspace, String channel, int limit) {
-        return history("SELECT " + DECISION_COLUMNS + " FROM decision d WHERE d.workspace = ? AND d.channel = ? "
+        return history("SELECT " + DecisionRows.DECISION_COLUMNS + " FROM decision d WHERE d.workspace = ? AND d.channel = ? "
                 + "ORDER BY d.created_at DESC, d.id DESC", limit, workspace, channel);
     }
 
     @Override
     public List<DecisionHistory> recentForUser(String workspace, String userId, int limit) {
-        return history("SELECT " + DECISION_COLUMNS + " FROM decision d WHERE d.workspace = ? AND (d.created_by = ? "
+        return history("SELECT " + DecisionRows.DECISION_COLUMNS + " FROM decision d WHERE d.workspace = ? AND (d.created_by = ? "
                 + "OR EXISTS (SELECT 1 FROM answer_set a WHERE a.decision_id = d.id AND a.user_id = ?)) "
                 + "ORDER BY d.created_at DESC, d.id DESC", limit, workspace, userId, userId);
     }
@@ -293,63 +276,11 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
     }
 
     private List<DecisionHistory> history(String sql, int limit, String... params) {
-        try (Connection c = database.connection(); PreparedStatement select = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                select.setString(i + 1, params[i]);
-            }
-            select.setMaxRows(limit);
-            List<StoredDecision> decisions = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    decisions.add(decision(rows));
-                }
-            }
-            List<DecisionHistory> history = new ArrayList<>();
-            for (StoredDecision decision : decisions) {
-                history.add(new DecisionHistory(decision, latest(c, decision.id())));
-            }
-            return history;
+        try (Connection c = database.connection()) {
+            return reader.history(c, sql, limit, params);
         } catch (SQLException e) {
             throw unavailable("read the history", e);
         }
-    }
-
-    private List<AnswerSet> latest(Connection c, long decisionId) throws SQLException {
-        return latest(c, decisionId, Long.MAX_VALUE);
-    }
-
-    private List<AnswerSet> latest(Connection c, long decisionId, long upToId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(LATEST_PER_PERSON)) {
-            select.setLong(1, decisionId);
-            select.setLong(2, upToId);
-            List<AnswerSet> sets = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    sets.add(new AnswerSet(rows.getString("user_id"), answers(decisionId, rows.getString("answers")),
-                            rows.getString("result"), rows.getInt("django_score"), rows.getInt("flask_score"),
-                            rows.getTimestamp("answered_at").toInstant()));
-                }
-            }
-            return sets;
-        }
-    }
-
-    /** A corrupt stored answer set must never break a thread: it reads as "no answers" (all unsure). */
-    private Map<String, String> answers(long decisionId, String text) {
-        try {
-            Map<String, String> answers = json.readValue(text, ANSWERS);
-            return answers == null ? Map.of() : new LinkedHashMap<>(answers);
-        } catch (JsonProcessingException | RuntimeException e) {
-            log.warn("stored_answers_unreadable decision_id={} problem={}", decisionId, e.getClass().getSimpleName());
-            return Map.of();
-        }
-    }
-
-    private static StoredDecision decision(ResultSet rows) throws SQLException {
-        return new StoredDecision(rows.getLong("id"),
-                new ThreadKey(rows.getString("workspace"), rows.getString("channel"), rows.getString("thread_ts")),
-                Optional.ofNullable(rows.getString("project")), rows.getString("created_by"),
-                rows.getTimestamp("created_at").toInstant());
     }
 
     private static StoreUnavailableException unavailable(String what, Exception e) {

@@ -2,18 +2,12 @@ package com.frameworkadvisor.slack.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.frameworkadvisor.decision.QuestionBank;
-import com.frameworkadvisor.slack.payload.UnreadablePayloadException;
 import com.frameworkadvisor.store.DeliveryStore;
-import com.frameworkadvisor.store.LeaseLostException;
 import com.frameworkadvisor.store.PendingDelivery;
 import com.frameworkadvisor.store.StoreUnavailableException;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -46,20 +40,12 @@ public final class DeliveryWorker {
     /** How often held leases are renewed, and pending deliveries looked for. */
     static final Duration HEARTBEAT = Duration.ofSeconds(10);
     static final Duration POLL = Duration.ofSeconds(2);
-    /** Slack unreachable: the first wait before trying again, doubled each time up to the cap. */
-    static final Duration FIRST_RETRY = Duration.ofSeconds(15);
-    static final Duration LONGEST_RETRY = Duration.ofMinutes(10);
-    /** Past this age a delivery Slack keeps refusing is given up (and logged with its answers). */
-    static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
-    /** Claimed this often and never finished (each claim a crash, say): given up. */
-    static final int MAX_ATTEMPTS = 20;
     /** Handled event ids are kept this long (Slack redelivers within the hour), then purged. */
     static final Duration KEEP_EVENTS = Duration.ofDays(1);
 
     private final DeliveryStore store;
     private final PostingExecutor executor;
     private final DecisionPoster poster;
-    private final QuestionBank bank;
     private final ObjectMapper json;
     private final Clock clock;
     /** This process, as the owner of its claims: a new one on every start. */
@@ -71,62 +57,28 @@ public final class DeliveryWorker {
         thread.setDaemon(true);
         return thread;
     });
-    private final Timer toPost;
-    private final MeterRegistry meters;
-    private final Duration firstRetry;
+    private final DeliveryAttempts attempts;
     private volatile boolean stopping;
     /** Deliveries are waiting in the outbox for a posting thread (set when one could not be run at once). */
     private volatile boolean backlogged;
-    private volatile CachedBacklog backlog = new CachedBacklog(Long.MIN_VALUE, null);
-
-    private record CachedBacklog(long readAt, DeliveryStore.Backlog backlog) {
-    }
 
     public DeliveryWorker(DeliveryStore store, PostingExecutor executor, DecisionPoster poster, QuestionBank bank,
                           ObjectMapper json, Clock clock, MeterRegistry meters) {
-        this(store, executor, poster, bank, json, clock, meters, FIRST_RETRY);
+        this(store, executor, poster, bank, json, clock, meters, DeliveryAttempts.FIRST_RETRY);
     }
 
     /** @param firstRetry the first wait before trying a delivery again (tests shorten it) */
     DeliveryWorker(DeliveryStore store, PostingExecutor executor, DecisionPoster poster, QuestionBank bank,
                    ObjectMapper json, Clock clock, MeterRegistry meters, Duration firstRetry) {
-        this.firstRetry = firstRetry;
         handlers.put(Submission.KIND, (delivery, progress) ->
                 poster.deliver(Submission.parse(json, bank, delivery.payload()), progress));
         this.store = store;
         this.executor = executor;
         this.poster = poster;
-        this.bank = bank;
         this.json = json;
         this.clock = clock;
-        this.meters = meters;
-        this.toPost = Timer.builder("advisor.delivery.time")
-                .description("From the ack of a submission to the end of its delivery")
-                .publishPercentiles(0.5, 0.99)
-                .register(meters);
-        // Both read the database (at most once a second); NaN while it is unreachable.
-        Gauge.builder("advisor.deliveries.pending", this, worker -> worker.backlog()
-                        .map(b -> (double) b.pending()).orElse(Double.NaN))
-                .description("Deliveries accepted and not yet delivered, on every instance").register(meters);
-        Gauge.builder("advisor.deliveries.oldest.age", this, worker -> worker.backlog()
-                        .map(b -> b.oldestAcceptedAt().map(at -> Duration.between(at, clock.instant()).toMillis()
-                                / 1000.0).orElse(0.0)).orElse(Double.NaN))
-                .description("How long the oldest pending delivery has waited").baseUnit("seconds").register(meters);
-    }
-
-    /** The outbox's backlog, read at most once a second (a scrape reads both gauges). */
-    private Optional<DeliveryStore.Backlog> backlog() {
-        CachedBacklog cached = backlog;
-        long now = System.nanoTime();
-        if (cached.backlog() == null || now - cached.readAt() > 1_000_000_000L) {
-            try {
-                cached = new CachedBacklog(now, store.backlog());
-            } catch (StoreUnavailableException e) {
-                return Optional.empty();
-            }
-            backlog = cached;
-        }
-        return Optional.of(cached.backlog());
+        this.attempts = new DeliveryAttempts(store, owner, new DeliveryMetrics(store, clock, meters), clock,
+                firstRetry);
     }
 
     /**
@@ -150,14 +102,29 @@ public final class DeliveryWorker {
         }
         PendingDelivery delivery = new PendingDelivery(id, Submission.KIND, submission.workspace(), payload, 0,
                 Optional.empty(), 1, now);
-        working.add(id);
         // Waits briefly for a posting thread, so that acks follow the posting rate and a recommendation appears
         // soon after its ack; past that wait the delivery stays in the outbox, and the next free thread takes it.
-        try {
-            executor.execute(() -> run(delivery, (d, progress) -> poster.deliver(submission, progress)));
-        } catch (RejectedExecutionException e) {
-            working.remove(id);
-            giveBack(id, Duration.ZERO, "posting is behind");
+        hand(delivery, (d, progress) -> poster.deliver(submission, progress), true);
+    }
+
+    /** Hands a claimed delivery to a posting thread, or back to the outbox when none is free (soon enough). */
+    private void hand(PendingDelivery delivery, Handler handler, boolean waitForRoom) {
+        working.add(delivery.id());
+        Runnable work = () -> run(delivery, handler);
+        boolean taken;
+        if (waitForRoom) {
+            try {
+                executor.execute(work);
+                taken = true;
+            } catch (RejectedExecutionException e) {
+                taken = false;
+            }
+        } else {
+            taken = executor.tryExecute(work);
+        }
+        if (!taken) {
+            working.remove(delivery.id());
+            attempts.giveBack(delivery.id(), Duration.ZERO, "posting is behind");
             backlogged = true;
         }
     }
@@ -206,12 +173,7 @@ public final class DeliveryWorker {
             return;
         }
         for (PendingDelivery delivery : claimed) {
-            working.add(delivery.id());
-            if (!executor.tryExecute(() -> run(delivery, handlers.get(delivery.kind())))) {
-                working.remove(delivery.id());
-                giveBack(delivery.id(), Duration.ZERO, "posting is behind");
-                backlogged = true;
-            }
+            hand(delivery, handlers.get(delivery.kind()), false);
         }
         if (claimed.size() == room) {
             // There may be more waiting.
@@ -238,13 +200,7 @@ public final class DeliveryWorker {
             executor.execute(() -> handler.deliver(inMemory, Progress.inMemory()));
             return;
         }
-        PendingDelivery delivery = new PendingDelivery(id, kind, workspace, payload, 0, Optional.empty(), 1, now);
-        working.add(id);
-        if (!executor.tryExecute(() -> run(delivery, handler))) {
-            working.remove(id);
-            giveBack(id, Duration.ZERO, "posting is behind");
-            backlogged = true;
-        }
+        hand(new PendingDelivery(id, kind, workspace, payload, 0, Optional.empty(), 1, now), handler, false);
     }
 
     /** Registers what delivers work of {@code kind} (one handler per kind). */
@@ -258,40 +214,10 @@ public final class DeliveryWorker {
     }
 
     private void run(PendingDelivery delivery, Handler handler) {
-        MDC.put("delivery_id", Long.toString(delivery.id()));
         try {
-            if (delivery.attempts() > MAX_ATTEMPTS) {
-                abandon(delivery, "gave up after " + MAX_ATTEMPTS + " attempts");
-                return;
-            }
-            if (handler == null) {
-                abandon(delivery, "no handler for deliveries of kind " + delivery.kind());
-                return;
-            }
-            Outcome outcome = handler.deliver(delivery, new StoredProgress(store, owner, delivery));
-            if (outcome instanceof Outcome.TryAgain again) {
-                tryAgain(delivery, again.problem());
-            } else if (outcome instanceof Outcome.Failed failed) {
-                store.fail(delivery.id(), owner, failed.problem());
-                count("failed");
-            } else {
-                store.finish(delivery.id(), owner);
-                toPost.record(Duration.between(delivery.acceptedAt(), clock.instant()));
-                count("delivered");
-            }
-        } catch (UnreadablePayloadException e) {
-            abandon(delivery, "unreadable payload: " + e.getMessage());
-        } catch (LeaseLostException e) {
-            log.warn("delivery_lease_lost id={}", delivery.id());
-        } catch (StoreUnavailableException e) {
-            // Its lease runs out, and it is delivered again (the steps recorded are skipped).
-            log.warn("delivery_progress_not_recorded id={} problem=\"{}\"", delivery.id(), e.getMessage());
-        } catch (RuntimeException e) {
-            log.error("delivery_failed id={} error=unexpected", delivery.id(), e);
-            abandon(delivery, "unexpected: " + e);
+            attempts.run(delivery, handler);
         } finally {
             working.remove(delivery.id());
-            MDC.remove("delivery_id");
             if (backlogged && !stopping) {
                 // Deliveries wait in the outbox for a thread: this one is free now.
                 backlogged = false;
@@ -302,45 +228,6 @@ public final class DeliveryWorker {
                 }
             }
         }
-    }
-
-    private void tryAgain(PendingDelivery delivery, String problem) {
-        if (Duration.between(delivery.acceptedAt(), clock.instant()).compareTo(GIVE_UP_AFTER) > 0) {
-            abandon(delivery, "Slack unreachable for " + GIVE_UP_AFTER.toHours() + " hours: " + problem);
-            return;
-        }
-        long doublings = Math.min(10, Math.max(0, delivery.attempts() - 1));
-        Duration wait = firstRetry.multipliedBy(1L << doublings);
-        wait = wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
-        giveBack(delivery.id(), wait, problem);
-        count("retried");
-    }
-
-    /** Gives up on a delivery: kept as failed, and logged with what it carried so an operator can act. */
-    private void abandon(PendingDelivery delivery, String problem) {
-        log.error("delivery_abandoned id={} kind={} workspace={} accepted_at={} problem=\"{}\" payload={}",
-                delivery.id(), delivery.kind(), delivery.workspace(), delivery.acceptedAt(), problem,
-                delivery.payload());
-        try {
-            store.fail(delivery.id(), owner, problem);
-        } catch (StoreUnavailableException | LeaseLostException e) {
-            log.warn("delivery_not_marked_failed id={} problem=\"{}\"", delivery.id(), e.getMessage());
-        }
-        count("failed");
-    }
-
-    private void giveBack(long id, Duration after, String problem) {
-        try {
-            store.retryLater(id, owner, after, problem);
-        } catch (StoreUnavailableException | LeaseLostException e) {
-            // Its lease runs out instead.
-            log.warn("delivery_not_given_back id={} problem=\"{}\"", id, e.getMessage());
-        }
-    }
-
-    private void count(String outcome) {
-        Counter.builder("advisor.deliveries").tag("outcome", outcome)
-                .description("Deliveries ended, by outcome").register(meters).increment();
     }
 
     private void renewLeases() {

@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -214,15 +213,15 @@ public final class WebApi {
                 } else if (status == 429) {
                     lastProblem = "HTTP 429";
                     reason = "rate_limited";
-                    waitMillis = retryAfterMillis(answer.retryAfter(), backoff);
+                    waitMillis = Backoff.retryAfterMillis(answer.retryAfter(), backoff);
                 } else if (status >= 500) {
                     lastProblem = "HTTP " + status;
                     reason = "server_error";
-                    waitMillis = jitter(backoff);
+                    waitMillis = Backoff.jitter(backoff);
                 } else if (status == 200 && TRANSIENT_ERRORS.contains(answer.error())) {
                     lastProblem = "ok:false " + answer.error();
                     reason = "transient_error";
-                    waitMillis = jitter(backoff);
+                    waitMillis = Backoff.jitter(backoff);
                 } else {
                     String error = answer.error() != null ? answer.error()
                             : status == 200 ? "invalid_response" : "http_" + status;
@@ -239,7 +238,7 @@ public final class WebApi {
                 }
                 lastProblem = "unreadable answer";
                 reason = "unreadable_answer";
-                waitMillis = jitter(backoff);
+                waitMillis = Backoff.jitter(backoff);
             } catch (InterruptedIOException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new SlackCallException(method, "interrupted", SlackCallException.Kind.UNAVAILABLE);
@@ -250,11 +249,11 @@ public final class WebApi {
                 }
                 lastProblem = "timeout";
                 reason = "timeout";
-                waitMillis = jitter(backoff);
+                waitMillis = Backoff.jitter(backoff);
             } catch (IOException e) {
                 lastProblem = e.getClass().getSimpleName();
                 reason = "network";
-                waitMillis = jitter(backoff);
+                waitMillis = Backoff.jitter(backoff);
             }
             backoff *= 2;
             long now = clock.nanoTime();
@@ -283,21 +282,5 @@ public final class WebApi {
     private static SlackCallException noAnswer(String method, int attempt, String problem) {
         log.warn("slack_no_answer method={} attempt={} problem=\"{}\"", method, attempt, problem);
         return new SlackCallException(method, SlackCallException.NO_ANSWER, SlackCallException.Kind.UNAVAILABLE);
-    }
-
-    private static long retryAfterMillis(String header, long fallback) {
-        if (header != null) {
-            try {
-                return Math.max(0, Long.parseLong(header.strip())) * 1000;
-            } catch (NumberFormatException ignored) {
-                // Slack sends whole seconds; anything else falls back to our own backoff.
-            }
-        }
-        return jitter(fallback);
-    }
-
-    /** Full jitter between half and the whole backoff, so many clients do not retry in step. */
-    private static long jitter(long backoff) {
-        return backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
     }
 }
