@@ -109,14 +109,8 @@ public final class ModalRenderer {
 
     /** An optional input of checkboxes: each box's value is the id of the yes-or-no question it answers. */
     private static ObjectNode checkboxBlock(CheckboxGroup group, List<Question> boxes) {
-        ObjectNode block = BlockKit.object().put("type", "input").put("block_id", group.id()).put("optional", true);
-        block.set("label", BlockKit.plainText(group.label()));
-        ObjectNode element = BlockKit.object().put("type", "checkboxes").put("action_id", group.id());
-        ArrayNode options = element.putArray("options");
-        boxes.forEach(box -> options.add(checkboxOption(box)));
-        block.set("element", element);
-        group.help().ifPresent(help -> block.set("hint", BlockKit.plainText(help)));
-        return block;
+        return choiceBlock(group.id(), group.label(), "checkboxes", true,
+                boxes.stream().map(ModalRenderer::checkboxOption).toList(), group.help());
     }
 
     private static ObjectNode checkboxOption(Question box) {
@@ -140,13 +134,22 @@ public final class ModalRenderer {
     }
 
     private static ObjectNode questionBlock(Question question) {
-        ObjectNode block = BlockKit.object().put("type", "input").put("block_id", question.id());
-        block.set("label", BlockKit.plainText(question.label()));
-        ObjectNode element = BlockKit.object().put("type", "radio_buttons").put("action_id", question.id());
-        ArrayNode options = element.putArray("options");
-        question.options().forEach(o -> options.add(optionObject(o)));
+        return choiceBlock(question.id(), question.label(), "radio_buttons", false,
+                question.options().stream().map(ModalRenderer::optionObject).toList(), question.help());
+    }
+
+    /** An input block of choices whose block id and action id are both {@code id}, as DESIGN.md's modal has. */
+    private static ObjectNode choiceBlock(String id, String label, String elementType, boolean optional,
+                                          List<ObjectNode> options, Optional<String> help) {
+        ObjectNode block = BlockKit.object().put("type", "input").put("block_id", id);
+        if (optional) {
+            block.put("optional", true);
+        }
+        block.set("label", BlockKit.plainText(label));
+        ObjectNode element = BlockKit.object().put("type", elementType).put("action_id", id);
+        element.putArray("options").addAll(options);
         block.set("element", element);
-        question.help().ifPresent(help -> block.set("hint", BlockKit.plainText(help)));
+        help.ifPresent(text -> block.set("hint", BlockKit.plainText(text)));
         return block;
     }
 
