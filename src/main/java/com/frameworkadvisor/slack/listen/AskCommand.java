@@ -33,8 +33,9 @@ public final class AskCommand implements SlashCommandHandler {
     private final ObjectMapper json;
     private final HistoryRenderer history;
     private final DecisionStore store;
+
     public AskCommand(String command, ModalRenderer modals, WebApi api, ObjectMapper json, HistoryRenderer history,
-               DecisionStore store) {
+                      DecisionStore store) {
         this.command = command;
         this.modals = modals;
         this.api = api;
