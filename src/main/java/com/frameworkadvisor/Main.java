@@ -69,7 +69,9 @@ public final class Main {
         try {
             return new QuestionBankLoader().loadDefault();
         } catch (InvalidQuestionBankException e) {
-            throw new CannotStart("the question bank is invalid: " + e.getMessage());
+            throw new CannotStart(List.of("the question bank is invalid: " + e.getMessage()), "Fix "
+                    + "src/main/resources/questions.yml as the message says, then build again with mvn package (the "
+                    + "build checks the bank too).");
         }
     }
 
@@ -134,7 +136,10 @@ public final class Main {
         Thread shutdown = new Thread(() -> stop(server, database, metrics, log), "shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         try {
-            awaitFirstAnswer(server);
+            if (settings.appToken().isEmpty()) {
+                // Over HTTP; in Socket Mode no request comes to the server, so there is nothing to wait for.
+                awaitFirstAnswer(server);
+            }
             database.awaitOpen();
             app.join().startDeliveries();
             metrics.start();
@@ -160,7 +165,7 @@ public final class Main {
         try {
             server.firstSlackAnswer().toCompletableFuture().get(DATABASE_AFTER.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            // No answer yet (or Socket Mode, where Slack's requests do not come over HTTP): open it now.
+            // No answer yet: open it now.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

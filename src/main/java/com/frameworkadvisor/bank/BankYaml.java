@@ -47,8 +47,7 @@ final class BankYaml {
     record CheckboxYaml(String id, @JsonProperty("short_label") String shortLabel, String text, String lean,
                         String criterion, String fastapi, String why, List<CitationYaml> citations) {
         OptionYaml ticked() {
-            return new OptionYaml(com.frameworkadvisor.decision.Question.TICKED, text, lean, criterion, fastapi, why,
-                    citations);
+            return new OptionYaml(Question.TICKED, text, lean, criterion, fastapi, why, citations);
         }
     }
 }

@@ -31,8 +31,7 @@ final class TextReport {
         }
         out.append("Confidence:     ").append(r.confidence().words()).append(". ").append(r.confidenceReason())
                 .append('\n');
-        out.append("Score:          Django ").append(r.scores().django()).append(" · Flask ")
-                .append(r.scores().flask()).append('\n');
+        out.append("Score:          ").append(r.scores().text()).append('\n');
 
         for (DecisiveRule rule : r.decisive()) {
             out.append("\nDecisive: ").append(rule.why()).append('\n');

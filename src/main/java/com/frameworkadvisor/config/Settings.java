@@ -9,7 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The app's configuration, read once from the environment by {@link Main} (tests build it from a map).
+ * The app's configuration, read once from the environment by {@link com.frameworkadvisor.Main} (tests build it
+ * from a map).
  *
  * @param port the HTTP listen port
  * @param botToken the bot token ({@code xoxb-…}) of a single-workspace app; empty when the app is distributed;
@@ -164,7 +165,7 @@ public record Settings(int port, Optional<String> botToken, String signingSecret
         if (metricsPortText != null) {
             try {
                 metricsPort = Integer.parseInt(metricsPortText);
-                if (metricsPort < 1 || metricsPort > 65535 || metricsPortText.equals(portText)) {
+                if (metricsPort < 1 || metricsPort > 65535 || metricsPort == port) {
                     problems.add("METRICS_PORT must be a port between 1 and 65535 other than PORT, was "
                             + metricsPortText);
                 }

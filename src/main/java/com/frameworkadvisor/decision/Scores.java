@@ -19,4 +19,9 @@ public record Scores(int django, int flask) {
     public boolean tied() {
         return django == flask;
     }
+
+    /** As every message shows them: "Django 3 · Flask 1". */
+    public String text() {
+        return "Django " + django + " · Flask " + flask;
+    }
 }

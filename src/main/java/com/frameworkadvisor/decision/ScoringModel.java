@@ -145,7 +145,6 @@ final class ScoringModel {
         return bank;
     }
 
-
     /** The option indexes of an answer set. */
     int[] chosen(Answers answers) {
         int[] chosen = new int[questions.size()];
@@ -155,9 +154,6 @@ final class ScoringModel {
         }
         return chosen;
     }
-
-
-
 
     /**
      * What 004's rules say for these answers. With {@code decisive} false the decisive rules are left out, to see

@@ -42,7 +42,6 @@ import com.frameworkadvisor.store.JdbcDeliveryStore;
 import com.frameworkadvisor.store.JdbcInstallations;
 import com.frameworkadvisor.store.JdbcOAuthStates;
 import com.frameworkadvisor.store.TokenCipher;
-import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
@@ -71,20 +70,18 @@ public final class AdvisorApp {
     private final SlackHealth health;
     private final DeliveryWorker deliveries;
     private final PostingExecutor posting;
-    private final DecisionSubmission decisionSubmission;
     private final RequestRouter router;
     private volatile SocketModeApp socketMode;
 
     private AdvisorApp(Settings settings, App bolt, WebApi api, SlackHealth health, DeliveryWorker deliveries,
-                       PostingExecutor posting, DecisionSubmission decisionSubmission) {
+                       PostingExecutor posting, RequestRouter router) {
         this.posting = posting;
         this.settings = settings;
         this.bolt = bolt;
         this.api = api;
         this.health = health;
         this.deliveries = deliveries;
-        this.decisionSubmission = decisionSubmission;
-        this.router = new RequestRouter(bolt, health, decisionSubmission);
+        this.router = router;
     }
 
     /**
@@ -115,12 +112,14 @@ public final class AdvisorApp {
             tokens = bots;
             bolt = new App(OAuthInstall.config(settings, distribution, connection.slack()));
             installed = Optional.of(new StoredInstallationService(installations, bots));
-            OAuthInstall.host(bolt, installed.get(), new StoredOAuthStates(new JdbcOAuthStates(database, clock)));
+            OAuthInstall.host(bolt, settings.command(), installed.get(),
+                    new StoredOAuthStates(new JdbcOAuthStates(database, clock)));
         } else {
-            tokens = BotTokens.single(settings.botToken().orElseThrow());
+            String botToken = settings.botToken().orElseThrow();
+            tokens = BotTokens.single(botToken);
             bolt = new App(AppConfig.builder()
                     .slack(connection.slack())
-                    .singleTeamBotToken(settings.botToken().orElseThrow())
+                    .singleTeamBotToken(botToken)
                     .signingSecret(settings.signingSecret())
                     // Bolt's builder reads these from the environment by default; SLACK_CLIENT_ID would switch it
                     // to OAuth mode, which the settings choose (SLACK_CLIENT_ID and SLACK_CLIENT_SECRET together).
@@ -163,7 +162,8 @@ public final class AdvisorApp {
         WorkspaceRemoval removal = new WorkspaceRemoval(installed, store, outbox, deliveries, json);
         bolt.event(AppUninstalledEvent.class, events.once(removal::uninstalled));
         bolt.event(TokensRevokedEvent.class, events.once(removal::tokensRevoked));
-        return new AdvisorApp(settings, bolt, api, health, deliveries, posting, decisionSubmission);
+        return new AdvisorApp(settings, bolt, api, health, deliveries, posting,
+                new RequestRouter(bolt, health, decisionSubmission));
     }
 
     /**
@@ -211,10 +211,6 @@ public final class AdvisorApp {
                     "xapp-…") + "). Generate an app-level token with the connections:write scope under Basic "
                     + "Information → App-Level Tokens, and turn Socket Mode on (README.md, Quick start).");
         }
-    }
-
-    public App bolt() {
-        return bolt;
     }
 
     /**

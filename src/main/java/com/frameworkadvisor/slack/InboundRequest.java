@@ -21,4 +21,19 @@ public record InboundRequest(String path, Map<String, List<String>> query, Map<S
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(body, "body");
     }
+
+    /** The first value of header {@code name} (any case), or null. */
+    public String header(String name) {
+        return firstHeader(headers, name);
+    }
+
+    /** The first value of header {@code name} (any case) in {@code headers}, or null. */
+    public static String firstHeader(Map<String, List<String>> headers, String name) {
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
+                return header.getValue().get(0);
+            }
+        }
+        return null;
+    }
 }

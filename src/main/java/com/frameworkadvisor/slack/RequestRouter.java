@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,11 +45,11 @@ final class RequestRouter {
 
     /** The answer to one signed request; a signed payload Slack never sends, which Bolt cannot route, gets a 400. */
     Routed run(InboundRequest http) {
-        String retry = first(http.headers(), "X-Slack-Retry-Num");
+        String retry = http.header("X-Slack-Retry-Num");
         if (retry != null && !isJson(http.body())) {
             // Slack redelivers only Events API events (JSON), which the listeners handle once by their event id.
             // A form (a command, a button, a submission) marked as a redelivery is not Slack's: answered, not run.
-            log.info("redelivery_ignored retry_num={} reason={}", retry, first(http.headers(), "X-Slack-Retry-Reason"));
+            log.info("redelivery_ignored retry_num={} reason={}", retry, http.header("X-Slack-Retry-Reason"));
             return new Routed("redelivery", Response.builder().statusCode(200)
                     .headers(Map.of("X-Slack-No-Retry", List.of("1"))).build());
         }
@@ -93,12 +94,20 @@ final class RequestRouter {
     private static final String VIEW_SUBMISSION = "view_submission";
     private static final String MALFORMED = "malformed";
 
-    /** Bolt's request type in snake case ({@code BlockAction} → {@code block_action}): a short, fixed set. */
-    private static String kind(RequestType type) {
-        if (type == RequestType.Command) {
-            return "slash_command";
+    /** Bolt's request types in snake case ({@code BlockAction} → {@code block_action}): a short, fixed set. */
+    private static final Map<RequestType, String> KINDS = kinds();
+
+    private static Map<RequestType, String> kinds() {
+        Map<RequestType, String> kinds = new EnumMap<>(RequestType.class);
+        for (RequestType type : RequestType.values()) {
+            kinds.put(type, type.name().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT));
         }
-        return type == null ? "unknown" : type.name().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        kinds.put(RequestType.Command, "slash_command");
+        return kinds;
+    }
+
+    private static String kind(RequestType type) {
+        return type == null ? "unknown" : KINDS.get(type);
     }
 
     private static boolean isJson(byte[] body) {
@@ -108,15 +117,6 @@ final class RequestRouter {
             }
         }
         return false;
-    }
-
-    private static String first(Map<String, List<String>> headers, String name) {
-        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-            if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
-                return header.getValue().get(0);
-            }
-        }
-        return null;
     }
 
     private static Response badRequest(String error) {

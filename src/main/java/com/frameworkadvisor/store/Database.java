@@ -19,12 +19,12 @@ import java.util.concurrent.TimeoutException;
 /**
  * The app's database: a HikariCP pool on {@code DATABASE_URL} (or the embedded H2 file), migrated by Flyway.
  *
- * <p>It can open in the background ({@link #openInBackground}), so the app takes Slack's requests while the database
- * starts: a third of the cold start was spent there before the first ack. It can also wait to be asked
- * ({@link #openWhenAsked}): opening it takes a core for a third of a second, which on 2 cores the first request
- * should not have to share. Until it is open, each call waits for it a little ({@link #WAIT}), and a call that needs
- * it before it was asked to open asks; past that wait, or when opening failed, the call fails as a database that is
- * down does ({@link StoreUnavailableException}), and every caller copes with that.
+ * <p>It opens in the background ({@link #openWhenAsked}), once asked ({@link #startOpening}) or once a call needs
+ * it, so the app takes Slack's requests while the database starts: a third of the cold start was spent there
+ * before the first ack, and opening it takes a core for a third of a second, which on 2 cores the first request
+ * should not have to share. Until it is open, each call waits for it a little ({@link #WAIT}); past that wait, or
+ * when opening failed, the call fails as a database that is down does ({@link StoreUnavailableException}), and
+ * every caller copes with that.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -37,16 +37,13 @@ public final class Database implements AutoCloseable {
      */
     private static final int LOCK_TIMEOUT_MILLIS = 45_000;
 
-    private record Opened(HikariDataSource pool, boolean embedded) {
-    }
-
-    private final CompletableFuture<Opened> opening;
+    private final CompletableFuture<HikariDataSource> opening;
     /** Completed when opening is asked for ({@link #startOpening}); {@link #opening} follows it. */
     private final CompletableFuture<Void> asked;
     private final DatabaseUrl url;
     private final GroupCommit writes = new GroupCommit(this, "write to the database");
 
-    private Database(DatabaseUrl url, CompletableFuture<Opened> opening, CompletableFuture<Void> asked) {
+    private Database(DatabaseUrl url, CompletableFuture<HikariDataSource> opening, CompletableFuture<Void> asked) {
         this.url = url;
         this.opening = opening;
         this.asked = asked;
@@ -67,13 +64,6 @@ public final class Database implements AutoCloseable {
                 CompletableFuture.completedFuture(null));
     }
 
-    /** Starts connecting and migrating on {@code executor}; calls wait for it (a little) or fail. */
-    public static Database openInBackground(DatabaseUrl url, Executor executor) {
-        Database database = openWhenAsked(url, executor);
-        database.startOpening();
-        return database;
-    }
-
     /**
      * Connects and migrates on {@code executor} once {@link #startOpening} is called, or a call needs the
      * database, whichever comes first.
@@ -88,7 +78,7 @@ public final class Database implements AutoCloseable {
         asked.complete(null);
     }
 
-    private static Opened connect(DatabaseUrl url) {
+    private static HikariDataSource connect(DatabaseUrl url) {
         boolean h2 = url.jdbcUrl().startsWith("jdbc:h2:");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(h2 ? h2Url(url.jdbcUrl()) : url.jdbcUrl());
@@ -116,7 +106,7 @@ public final class Database implements AutoCloseable {
             throw new StoreUnavailableException("Could not open the database at " + url.redactedJdbcUrl() + ": "
                     + rootMessage(e), e);
         }
-        return new Opened(pool, url.isEmbedded());
+        return pool;
     }
 
     /**
@@ -152,7 +142,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private Opened opened() {
+    private HikariDataSource opened() {
         startOpening();
         try {
             return opening.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -178,7 +168,7 @@ public final class Database implements AutoCloseable {
      * @throws SQLException when the pool has no connection to give
      */
     Connection connection() throws SQLException {
-        return opened().pool().getConnection();
+        return opened().getConnection();
     }
 
     /**
@@ -186,12 +176,7 @@ public final class Database implements AutoCloseable {
      * so nothing another instance claimed can still be in progress.
      */
     boolean singleProcess() {
-        return opened().embedded();
-    }
-
-    /** The JDBC URL without credentials, for log lines. */
-    String redactedUrl() {
-        return url.redactedJdbcUrl();
+        return url.isEmbedded();
     }
 
     static String rootMessage(Throwable e) {
@@ -205,6 +190,6 @@ public final class Database implements AutoCloseable {
     /** Closes the pool once the database is open; one that failed to open has nothing to close. */
     @Override
     public void close() {
-        opening.thenAccept(opened -> opened.pool().close());
+        opening.thenAccept(HikariDataSource::close);
     }
 }

@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,7 +89,7 @@ final class DecisionRows {
     private Map<String, String> answers(long decisionId, String text) {
         try {
             Map<String, String> answers = json.readValue(text, ANSWERS);
-            return answers == null ? Map.of() : new LinkedHashMap<>(answers);
+            return answers == null ? Map.of() : answers;
         } catch (JsonProcessingException | RuntimeException e) {
             log.warn("stored_answers_unreadable decision_id={} problem={}", decisionId, e.getClass().getSimpleName());
             return Map.of();

@@ -53,8 +53,7 @@ final class GroupCommit {
             return done.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new StoreUnavailableException("Could not " + what + ": " + Database.rootMessage(e.getCause()),
-                    e.getCause());
+                    : StoreUnavailableException.couldNot(what, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("Interrupted while waiting to " + what, e);
@@ -107,7 +106,7 @@ final class GroupCommit {
             completions.forEach(Runnable::run);
         } catch (SQLException | RuntimeException e) {
             StoreUnavailableException failure = e instanceof StoreUnavailableException unavailable ? unavailable
-                    : new StoreUnavailableException("Could not " + what + ": " + Database.rootMessage(e), e);
+                    : StoreUnavailableException.couldNot(what, e);
             batch.forEach(p -> p.done().completeExceptionally(failure));
         }
     }

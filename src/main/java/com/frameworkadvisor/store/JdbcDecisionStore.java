@@ -2,7 +2,6 @@ package com.frameworkadvisor.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.flywaydb.core.Flyway;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,8 +56,8 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
             insert.executeUpdate();
         } catch (SQLException e) {
             // Another instance created it a moment ago: the unique (workspace, channel, thread_ts) says so.
-            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
-                throw unavailable("open a decision", e);
+            if (!StoreUnavailableException.isConstraintViolation(e)) {
+                throw StoreUnavailableException.couldNot("open a decision", e);
             }
         }
         return findDecision(thread).orElseThrow(() -> new StoreUnavailableException(
@@ -67,12 +66,6 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
 
     @Override
     public long startDecision(ThreadKey thread, Optional<String> project, AnswerSet first, OptionalLong delivery) {
-        if (delivery.isPresent()) {
-            Optional<long[]> stored = storedBy(delivery.getAsLong());
-            if (stored.isPresent()) {
-                return stored.get()[1];
-            }
-        }
         try {
             // On a delivery's path: in a shared commit (Database.writes).
             return database.writes().write(c -> {
@@ -98,22 +91,14 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
                 }
             });
         } catch (StoreUnavailableException e) {
-            if (e.getCause() instanceof SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("23")) {
-                // The thread has a decision already (another instance was first): add the answers to it.
+            if (StoreUnavailableException.isConstraintViolation(e.getCause())) {
+                // The thread has a decision already (another instance was first, or this delivery resumed after
+                // storing it): add the answers to it, which a resumed delivery finds stored already.
                 long id = openDecision(thread, project, first.userId(), first.answeredAt()).id();
                 recordAnswers(id, first, delivery);
                 return id;
             }
             throw e;
-        }
-    }
-
-    private Optional<long[]> storedBy(long delivery) {
-        try (Connection c = database.connection()) {
-            return storedBy(c, delivery);
-        } catch (SQLException e) {
-            throw unavailable("find a delivery's answers", e);
         }
     }
 
@@ -160,8 +145,8 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
     @Override
     public Optional<StoredDecision> findDecision(ThreadKey thread) {
         try (Connection c = database.connection();
-             PreparedStatement select = c.prepareStatement("SELECT " + DecisionRows.DECISION_COLUMNS + " FROM decision d "
-                     + "WHERE d.workspace = ? AND d.channel = ? AND d.thread_ts = ?")) {
+             PreparedStatement select = c.prepareStatement("SELECT " + DecisionRows.DECISION_COLUMNS
+                     + " FROM decision d WHERE d.workspace = ? AND d.channel = ? AND d.thread_ts = ?")) {
             select.setString(1, thread.workspace());
             select.setString(2, thread.channel());
             select.setString(3, thread.threadTs());
@@ -169,39 +154,37 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
                 return rows.next() ? Optional.of(DecisionRows.decision(rows)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw unavailable("find a decision", e);
+            throw StoreUnavailableException.couldNot("find a decision", e);
         }
     }
 
     @Override
     public TeamChange recordAnswers(long decisionId, AnswerSet answers, OptionalLong delivery) {
-        if (delivery.isPresent()) {
-            Optional<long[]> stored = storedBy(delivery.getAsLong());
-            if (stored.isPresent() && stored.get()[1] == decisionId) {
-                long id = stored.get()[0];
-                try (Connection c = database.connection()) {
-                    return new TeamChange(reader.latest(c, decisionId, id - 1), reader.latest(c, decisionId, id));
-                } catch (SQLException e) {
-                    throw unavailable("read answers", e);
-                }
-            }
-        }
         // Not in a shared commit: its answer set refers to a decision another thread may hold locked while Slack
         // updates the parent (withLatestLocked), and a shared commit must never wait on that.
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try {
-                List<AnswerSet> before = reader.latest(c, decisionId);
-                insertAnswerSet(c, decisionId, answers, delivery);
-                List<AnswerSet> after = reader.latest(c, decisionId);
+                Optional<long[]> stored = delivery.isPresent() ? storedBy(c, delivery.getAsLong())
+                        : Optional.empty();
+                TeamChange change;
+                if (stored.isPresent() && stored.get()[1] == decisionId) {
+                    // A resumed delivery stored these answers already: the change they made then.
+                    long id = stored.get()[0];
+                    change = new TeamChange(reader.latest(c, decisionId, id - 1), reader.latest(c, decisionId, id));
+                } else {
+                    List<AnswerSet> before = reader.latest(c, decisionId);
+                    insertAnswerSet(c, decisionId, answers, delivery);
+                    change = new TeamChange(before, reader.latest(c, decisionId));
+                }
                 c.commit();
-                return new TeamChange(before, after);
+                return change;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         } catch (SQLException e) {
-            throw unavailable("record answers", e);
+            throw StoreUnavailableException.couldNot("record answers", e);
         }
     }
 
@@ -210,7 +193,7 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
         try (Connection c = database.connection()) {
             return reader.latest(c, decisionId);
         } catch (SQLException e) {
-            throw unavailable("read answers", e);
+            throw StoreUnavailableException.couldNot("read answers", e);
         }
     }
 
@@ -236,19 +219,21 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw unavailable("lock a decision", e);
+            throw StoreUnavailableException.couldNot("lock a decision", e);
         }
     }
 
     @Override
     public List<DecisionHistory> recentInChannel(String workspace, String channel, int limit) {
-        return history("SELECT " + DecisionRows.DECISION_COLUMNS + " FROM decision d WHERE d.workspace = ? AND d.channel = ? "
+        return history("SELECT " + DecisionRows.DECISION_COLUMNS + " FROM decision d WHERE d.workspace = ? "
+                + "AND d.channel = ? "
                 + "ORDER BY d.created_at DESC, d.id DESC", limit, workspace, channel);
     }
 
     @Override
     public List<DecisionHistory> recentForUser(String workspace, String userId, int limit) {
-        return history("SELECT " + DecisionRows.DECISION_COLUMNS + " FROM decision d WHERE d.workspace = ? AND (d.created_by = ? "
+        return history("SELECT " + DecisionRows.DECISION_COLUMNS + " FROM decision d WHERE d.workspace = ? "
+                + "AND (d.created_by = ? "
                 + "OR EXISTS (SELECT 1 FROM answer_set a WHERE a.decision_id = d.id AND a.user_id = ?)) "
                 + "ORDER BY d.created_at DESC, d.id DESC", limit, workspace, userId, userId);
     }
@@ -271,7 +256,7 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw unavailable("delete a workspace's decisions", e);
+            throw StoreUnavailableException.couldNot("delete a workspace's decisions", e);
         }
     }
 
@@ -279,13 +264,10 @@ public final class JdbcDecisionStore implements DecisionStore, AutoCloseable {
         try (Connection c = database.connection()) {
             return reader.history(c, sql, limit, params);
         } catch (SQLException e) {
-            throw unavailable("read the history", e);
+            throw StoreUnavailableException.couldNot("read the history", e);
         }
     }
 
-    private static StoreUnavailableException unavailable(String what, Exception e) {
-        return new StoreUnavailableException("Could not " + what + ": " + Database.rootMessage(e), e);
-    }
 
     @Override
     public void close() {

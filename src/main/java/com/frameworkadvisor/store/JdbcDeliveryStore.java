@@ -90,7 +90,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw unavailable("claim deliveries", e);
+            throw StoreUnavailableException.couldNot("claim deliveries", e);
         }
     }
 
@@ -179,7 +179,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
             Timestamp oldest = row.getTimestamp(2);
             return new Backlog(row.getLong(1), Optional.ofNullable(oldest).map(Timestamp::toInstant));
         } catch (SQLException e) {
-            throw unavailable("count pending deliveries", e);
+            throw StoreUnavailableException.couldNot("count pending deliveries", e);
         }
     }
 
@@ -195,10 +195,10 @@ public final class JdbcDeliveryStore implements DeliveryStore {
             insert.executeUpdate();
             return true;
         } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+            if (StoreUnavailableException.isConstraintViolation(e)) {
                 return false;
             }
-            throw unavailable("record an event", e);
+            throw StoreUnavailableException.couldNot("record an event", e);
         }
     }
 
@@ -234,7 +234,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
             }
             return statement.executeUpdate();
         } catch (SQLException e) {
-            throw unavailable(what, e);
+            throw StoreUnavailableException.couldNot(what, e);
         }
     }
 
@@ -252,7 +252,4 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         return error == null || error.length() <= 400 ? error : error.substring(0, 400);
     }
 
-    private static StoreUnavailableException unavailable(String what, SQLException e) {
-        return new StoreUnavailableException("Could not " + what + ": " + Database.rootMessage(e), e);
-    }
 }

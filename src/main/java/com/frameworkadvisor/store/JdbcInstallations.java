@@ -43,7 +43,7 @@ public final class JdbcInstallations {
                 throw e;
             }
         } catch (SQLException e) {
-            throw unavailable("store an installation", e);
+            throw StoreUnavailableException.couldNot("store an installation", e);
         }
     }
 
@@ -61,7 +61,7 @@ public final class JdbcInstallations {
             }
             return teamId.isEmpty() ? Optional.empty() : read(c, Installation.key(Optional.empty(), teamId), false);
         } catch (SQLException e) {
-            throw unavailable("read an installation", e);
+            throw StoreUnavailableException.couldNot("read an installation", e);
         }
     }
 
@@ -89,7 +89,7 @@ public final class JdbcInstallations {
                 throw e;
             }
         } catch (SQLException e) {
-            throw unavailable("renew a token", e);
+            throw StoreUnavailableException.couldNot("renew a token", e);
         }
     }
 
@@ -109,7 +109,7 @@ public final class JdbcInstallations {
                 return delete.executeUpdate();
             }
         } catch (SQLException e) {
-            throw unavailable("delete an installation", e);
+            throw StoreUnavailableException.couldNot("delete an installation", e);
         }
     }
 
@@ -179,7 +179,4 @@ public final class JdbcInstallations {
         return TABLE + "|" + key + "|" + column;
     }
 
-    private static StoreUnavailableException unavailable(String what, SQLException e) {
-        return new StoreUnavailableException("Could not " + what + ": " + Database.rootMessage(e), e);
-    }
 }

@@ -36,7 +36,7 @@ public final class JdbcOAuthStates {
             insert.setTimestamp(2, Timestamp.from(clock.instant().plus(lifetime)));
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreUnavailableException("Could not store an install state: " + Database.rootMessage(e), e);
+            throw StoreUnavailableException.couldNot("store an install state", e);
         }
     }
 
@@ -52,7 +52,7 @@ public final class JdbcOAuthStates {
             delete.setTimestamp(2, Timestamp.from(clock.instant()));
             return delete.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new StoreUnavailableException("Could not check an install state: " + Database.rootMessage(e), e);
+            throw StoreUnavailableException.couldNot("check an install state", e);
         }
     }
 

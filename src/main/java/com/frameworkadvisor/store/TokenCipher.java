@@ -52,8 +52,8 @@ public final class TokenCipher {
      */
     String decrypt(String stored, String boundTo) {
         if (stored == null || !stored.startsWith(PREFIX)) {
-            throw new StoreUnavailableException("A stored token in " + boundTo + " is not encrypted by this app",
-                    null);
+            throw new StoreUnavailableException("A stored token in " + boundTo + " is not encrypted by this app; "
+                    + "install the app in that workspace again", null);
         }
         try {
             byte[] sealed = Base64.getUrlDecoder().decode(stored.substring(PREFIX.length()));
@@ -64,7 +64,8 @@ public final class TokenCipher {
                     StandardCharsets.UTF_8);
         } catch (AEADBadTagException | IllegalArgumentException e) {
             throw new StoreUnavailableException("A stored token in " + boundTo + " does not decrypt with "
-                    + "TOKEN_ENCRYPTION_KEY (another key, or altered)", null);
+                    + "TOKEN_ENCRYPTION_KEY (another key, or altered). Set TOKEN_ENCRYPTION_KEY back to the key in use "
+                    + "when the workspace installed the app, or install the app there again", null);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this JVM", e);
         }

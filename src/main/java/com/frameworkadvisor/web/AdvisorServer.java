@@ -20,10 +20,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The HTTP host: Slack's requests at {@code POST /slack/events}, and {@code GET /health}. */
+/**
+ * The HTTP host: Slack's requests at {@code POST /slack/events}; {@code GET /health}, {@code /metrics} (with a
+ * token) and {@code /privacy}; and, in a distributed app, the install pages ({@code /slack/install},
+ * {@code /slack/oauth_redirect}).
+ */
 public final class AdvisorServer {
     private static final Logger log = LoggerFactory.getLogger(AdvisorServer.class);
     public static final String EVENTS_PATH = "/slack/events";
+    /** Where a platform's health check asks whether the app is up. */
+    public static final String HEALTH_PATH = "/health";
     private static final Duration IDLE_CONNECTION_ON_STOP = Duration.ofMillis(100);
     /**
      * Jetty pads its queues to the CPU's cache line, and to learn how many references fit in one it asks the
@@ -48,21 +54,13 @@ public final class AdvisorServer {
     private final CompletableFuture<Void> firstSlackAnswer = new CompletableFuture<>();
     private final Optional<Integer> metricsPort;
 
-    public AdvisorServer(AdvisorApp slack, String signingSecret) {
-        this(slack, signingSecret, new OperatorMetrics(Optional.empty()));
-    }
-
-    /** @param metrics the app's metrics, served on {@code GET /metrics} when they have a token */
-    public AdvisorServer(AdvisorApp slack, String signingSecret, OperatorMetrics metrics) {
-        this(CompletableFuture.completedFuture(slack), slack.distributed(), signingSecret, metrics);
-    }
-
     /**
      * A server whose Slack side is still being made: Jetty and Javalin start while another thread builds Bolt and
      * the Slack client (a tenth of a second each, on 2 cores side by side). A request that comes before the Slack
      * side is ready waits for it; {@code GET /health} answers "starting" until then.
      *
      * @param distributed whether the Slack side will be installed through OAuth (AdvisorApp#distributed)
+     * @param metrics     the app's metrics, served on {@code GET /metrics} when they have a token
      */
     public AdvisorServer(CompletableFuture<AdvisorApp> slack, boolean distributed, String signingSecret,
                          OperatorMetrics metrics) {
@@ -85,7 +83,7 @@ public final class AdvisorServer {
             config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
             config.http.maxRequestSize = RequestBody.MAX_BYTES; // BoltAdapter reads the body itself, to this limit
             config.routes.post(EVENTS_PATH, adapter::handle);
-            config.routes.get("/health", this::health);
+            config.routes.get(HEALTH_PATH, this::health);
             config.routes.get(OperatorMetrics.PATH, metrics::serve);
             config.routes.get(PrivacyPage.PATH, PrivacyPage::serve);
             if (distributed) {

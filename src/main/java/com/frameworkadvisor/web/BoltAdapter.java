@@ -27,6 +27,8 @@ import java.util.function.Supplier;
 final class BoltAdapter {
     private static final Logger log = LoggerFactory.getLogger(BoltAdapter.class);
     private static final String JSON = "application/json; charset=utf-8";
+    private static final String X_SLACK_REQUEST_TIMESTAMP = SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP;
+    private static final String X_SLACK_SIGNATURE = SlackSignature.HeaderNames.X_SLACK_SIGNATURE;
 
     /** The Slack side, waited for if a request comes while it is still being made (AdvisorServer). */
     private final Supplier<AdvisorApp> slack;
@@ -45,10 +47,12 @@ final class BoltAdapter {
         try {
             byte[] body = RequestBody.read(ctx.req());
             Map<String, List<String>> headers = headers(ctx);
-            if (!signature.verify(first(headers, SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP),
-                    first(headers, SlackSignature.HeaderNames.X_SLACK_SIGNATURE), body,
-                    System.currentTimeMillis() / 1000)) {
-                log.warn("request_refused status=401 reason=signature path={}", ctx.path());
+            String timestamp = InboundRequest.firstHeader(headers, X_SLACK_REQUEST_TIMESTAMP);
+            String signed = InboundRequest.firstHeader(headers, X_SLACK_SIGNATURE);
+            if (!signature.verify(timestamp, signed, body, System.currentTimeMillis() / 1000)) {
+                log.warn("request_refused status=401 reason=signature path={} remedy=\"if Slack's own requests are "
+                        + "refused, SLACK_SIGNING_SECRET is not this app's (Basic Information, App Credentials) or "
+                        + "this machine's clock is more than 5 minutes off\"", ctx.path());
                 ctx.attribute(HttpMetrics.KIND, "unsigned");
                 ctx.status(401).contentType(JSON).result("{\"error\":\"invalid request signature\"}");
                 return;
@@ -87,15 +91,6 @@ final class BoltAdapter {
         } finally {
             MDC.remove("request_id");
         }
-    }
-
-    private static String first(Map<String, List<String>> headers, String name) {
-        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-            if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
-                return header.getValue().get(0);
-            }
-        }
-        return null;
     }
 
     /** All values of all headers: Javalin's headerMap() keeps one value per name. */

@@ -26,8 +26,9 @@ final class HttpMetrics {
         String kind = ctx.attribute(KIND);
         if (kind == null) {
             kind = switch (ctx.path()) {
-                case "/health" -> "health";
+                case AdvisorServer.HEALTH_PATH -> "health";
                 case OperatorMetrics.PATH -> "metrics";
+                case PrivacyPage.PATH -> "privacy";
                 case AdvisorServer.EVENTS_PATH -> "refused";
                 default -> "not_found";
             };

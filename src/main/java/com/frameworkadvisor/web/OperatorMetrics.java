@@ -37,10 +37,6 @@ public final class OperatorMetrics implements AutoCloseable {
     private volatile PrometheusMeterRegistry prometheus;
     private volatile JvmGcMetrics gc;
 
-    public OperatorMetrics(Optional<String> token) {
-        this(token, Optional.empty());
-    }
-
     public OperatorMetrics(Optional<String> token, Optional<Integer> internalPort) {
         this.token = token.map(t -> t.getBytes(StandardCharsets.UTF_8));
         this.internalPort = internalPort;

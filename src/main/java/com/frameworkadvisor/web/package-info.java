@@ -1,5 +1,6 @@
 /**
  * The HTTP host, Javalin: {@code POST /slack/events} verified and handed to the Slack side by {@code BoltAdapter}
- * (request in, response out), and {@code GET /health}.
+ * (request in, response out), the install pages of a distributed app, {@code GET /health}, {@code /metrics}
+ * ({@code OperatorMetrics}, with a token) and {@code /privacy}.
  */
 package com.frameworkadvisor.web;

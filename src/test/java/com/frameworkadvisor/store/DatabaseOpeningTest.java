@@ -20,7 +20,7 @@ class DatabaseOpeningTest {
 
     @Test
     void once_open_it_stores_and_reads_like_the_database_it_opened() {
-        try (Database database = Database.openInBackground(memory("opened"), Runnable::run)) {
+        try (Database database = openedInBackground(memory("opened"), Runnable::run)) {
             database.awaitOpen();
             JdbcDecisionStore store = new JdbcDecisionStore(database);
             StoredDecision decision = store.openDecision(THREAD, Optional.of("Portal"), "U0ASKER1", Instant.now());
@@ -43,10 +43,22 @@ class DatabaseOpeningTest {
             assertEquals(0, openings.get());
 
             assertEquals(Optional.empty(), new JdbcDecisionStore(database).findDecision(THREAD));
+            assertEquals(1, openings.get(), "the call started it");
             database.startOpening();
             database.awaitOpen();
 
-            assertEquals(1, openings.get());
+            assertEquals(1, openings.get(), "opened once");
+        }
+        AtomicInteger asked = new AtomicInteger();
+        try (Database database = Database.openWhenAsked(memory("asked-only"), task -> {
+            asked.incrementAndGet();
+            task.run();
+        })) {
+            assertEquals(0, asked.get());
+
+            database.startOpening();
+
+            assertEquals(1, asked.get(), "asking started it");
         }
     }
 
@@ -62,7 +74,7 @@ class DatabaseOpeningTest {
             }
             task.run();
         }).start();
-        try (Database database = Database.openInBackground(memory("slow"), stuck)) {
+        try (Database database = openedInBackground(memory("slow"), stuck)) {
             JdbcDecisionStore store = new JdbcDecisionStore(database);
             long start = System.nanoTime();
             StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
@@ -80,7 +92,7 @@ class DatabaseOpeningTest {
     void a_database_that_could_not_be_opened_fails_every_call_with_the_reason() {
         DatabaseUrl unreachable = new DatabaseUrl("jdbc:postgresql://127.0.0.1:1/advisor", Optional.of("advisor"),
                 Optional.of("secret"));
-        try (Database database = Database.openInBackground(unreachable, Runnable::run)) {
+        try (Database database = openedInBackground(unreachable, Runnable::run)) {
             JdbcDecisionStore store = new JdbcDecisionStore(database);
             StoreUnavailableException opening = assertThrows(StoreUnavailableException.class, database::awaitOpen);
             StoreUnavailableException call = assertThrows(StoreUnavailableException.class,
@@ -89,6 +101,13 @@ class DatabaseOpeningTest {
             assertTrue(opening.getMessage().startsWith("Could not open the database"), opening.getMessage());
             assertEquals(opening.getMessage(), call.getMessage());
         }
+    }
+
+    /** Opening at once, in the background on {@code executor}. */
+    private static Database openedInBackground(DatabaseUrl url, Executor executor) {
+        Database database = Database.openWhenAsked(url, executor);
+        database.startOpening();
+        return database;
     }
 
     private static DatabaseUrl memory(String name) {

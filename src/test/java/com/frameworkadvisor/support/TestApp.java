@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /** The real app, built from a settings map and served on a free port, against a {@link FakeSlackApi}. */
 public final class TestApp implements AutoCloseable {
@@ -59,7 +60,8 @@ public final class TestApp implements AutoCloseable {
         app.start();
         app.startDeliveries();
         metrics.start();
-        return new TestApp(slack, new AdvisorServer(app, SignedRequests.SIGNING_SECRET, metrics).start(0), database,
+        return new TestApp(slack, new AdvisorServer(CompletableFuture.completedFuture(app),
+                app.distributed(), SignedRequests.SIGNING_SECRET, metrics).start(0), database,
                 ownsSlack);
     }
 

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,7 +42,8 @@ class SocketModeTest {
             AdvisorApp app = AdvisorApp.create(settings, new QuestionBankLoader().loadDefault(), store,
                     new CompositeMeterRegistry());
             app.start();
-            AdvisorServer server = new AdvisorServer(app, SignedRequests.SIGNING_SECRET).start(0);
+            AdvisorServer server = new AdvisorServer(CompletableFuture.completedFuture(app), false,
+                    SignedRequests.SIGNING_SECRET, new OperatorMetrics(Optional.empty(), Optional.empty())).start(0);
             try {
                 // when
                 app.connectSocketMode(settings.appToken().orElseThrow());

@@ -38,13 +38,6 @@ import java.util.OptionalLong;
  */
 public final class DecisionPoster {
     private static final Logger log = LoggerFactory.getLogger(DecisionPoster.class);
-    /**
-     * The one step recorded on its own: the parent message is posted, with its ts. What follows (the thread reply,
-     * the answers stored, the parent updated) is recorded by finishing the delivery, one write fewer per step: a
-     * delivery resumed after a crash in between posts its thread reply again, and stores its answers once.
-     */
-    static final int PARENT_POSTED = 1;
-
     private final WebApi apis;
     private final ParentRenderer parents;
     private final ThreadRenderer threads;
@@ -85,7 +78,7 @@ public final class DecisionPoster {
             }
             return Outcome.DELIVERED;
         } catch (SlackCallException e) {
-            if (e.kind() == SlackCallException.Kind.UNAVAILABLE || e.kind() == SlackCallException.Kind.CONFIGURATION) {
+            if (retryable(e)) {
                 log.warn("decision_delivery_delayed channel={} user={} step={} error={}", target.channel(),
                         submission.userId(), progress.stepsDone(), e.error());
                 return new Outcome.TryAgain(e.getMessage());
@@ -107,7 +100,7 @@ public final class DecisionPoster {
             try {
                 String ts = api.postMessage(channel, existingThread.orElse(null), parents.parent(r, authors));
                 parent = Optional.of(new PostedMessage(channel, ts));
-                progress.parentPosted(parent.get(), PARENT_POSTED);
+                progress.parentPosted(parent.get());
             } catch (SlackCallException e) {
                 if (e.kind() != SlackCallException.Kind.CHANNEL) {
                     throw e;
@@ -270,7 +263,7 @@ public final class DecisionPoster {
             String dmChannel = api.openDirectMessage(submission.userId());
             SlackMessage parent = parents.withNote(parents.parent(r, authors), why);
             dm = Optional.of(new PostedMessage(dmChannel, api.postMessage(dmChannel, null, parent)));
-            progress.parentPosted(dm.get(), PARENT_POSTED);
+            progress.parentPosted(dm.get());
         }
         api.postMessage(dm.get().channel(), dm.get().ts(), threads.explanation(r, scorer.whatWouldChange(r), authors));
         log.info("decision_sent_as_dm channel={} user={} reason={} recommendation={}", channel,

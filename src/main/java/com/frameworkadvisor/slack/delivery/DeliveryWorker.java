@@ -89,22 +89,36 @@ public final class DeliveryWorker {
      * @throws RejectedExecutionException when it could be neither stored nor posted: the user must submit again
      */
     public void accept(Submission submission) {
-        Instant now = clock.instant();
-        String payload = submission.toJson(json);
-        long id;
-        try {
-            id = store.accept(Submission.KIND, submission.workspace(), payload, now, owner, LEASE);
-        } catch (StoreUnavailableException e) {
-            log.warn("delivery_not_durable channel={} user={} problem=\"{}\"", submission.target().channel(),
-                    submission.userId(), e.getMessage());
-            executor.execute(() -> deliverFromMemory(submission, payload));
-            return;
-        }
-        PendingDelivery delivery = new PendingDelivery(id, Submission.KIND, submission.workspace(), payload, 0,
-                Optional.empty(), 1, now);
         // Waits briefly for a posting thread, so that acks follow the posting rate and a recommendation appears
         // soon after its ack; past that wait the delivery stays in the outbox, and the next free thread takes it.
-        hand(delivery, (d, progress) -> poster.deliver(submission, progress), true);
+        accept(Submission.KIND, submission.workspace(), submission.toJson(json),
+                (delivery, progress) -> poster.deliver(submission, progress), true);
+    }
+
+    /**
+     * Accepts other work for after the ack, of a kind a {@link Handler} was registered for: stored first, so that it
+     * is done even if the app stops; with the database down, done from memory at once.
+     */
+    public void accept(String kind, String workspace, String payload) {
+        Handler handler = handlers.get(kind);
+        if (handler == null) {
+            throw new IllegalArgumentException("no handler for deliveries of kind " + kind);
+        }
+        accept(kind, workspace, payload, handler, false);
+    }
+
+    private void accept(String kind, String workspace, String payload, Handler handler, boolean waitForRoom) {
+        Instant now = clock.instant();
+        long id;
+        try {
+            id = store.accept(kind, workspace, payload, now, owner, LEASE);
+        } catch (StoreUnavailableException e) {
+            log.warn("delivery_not_durable kind={} workspace={} problem=\"{}\"", kind, workspace, e.getMessage());
+            PendingDelivery inMemory = new PendingDelivery(-1, kind, workspace, payload, 0, Optional.empty(), 1, now);
+            executor.execute(() -> deliverFromMemory(inMemory, handler));
+            return;
+        }
+        hand(new PendingDelivery(id, kind, workspace, payload, 0, Optional.empty(), 1, now), handler, waitForRoom);
     }
 
     /** Hands a claimed delivery to a posting thread, or back to the outbox when none is free (soon enough). */
@@ -129,18 +143,18 @@ public final class DeliveryWorker {
         }
     }
 
-    /** The database was down at the ack: one attempt, and if Slack cannot take it, the log keeps it. */
-    private void deliverFromMemory(Submission submission, String payload) {
+    /** The database was down at the ack: one attempt, and if it cannot be done now, the log keeps it. */
+    private void deliverFromMemory(PendingDelivery delivery, Handler handler) {
         try {
-            Outcome outcome = poster.deliver(submission);
+            Outcome outcome = handler.deliver(delivery, Progress.inMemory());
             if (outcome instanceof Outcome.TryAgain again) {
                 log.error("delivery_abandoned kind={} workspace={} problem=\"{} (the database was down, so it "
-                        + "could not wait for another attempt)\" payload={}", Submission.KIND,
-                        submission.workspace(), again.problem(), payload);
+                        + "could not wait for another attempt)\" payload={}", delivery.kind(), delivery.workspace(),
+                        again.problem(), delivery.payload());
             }
         } catch (RuntimeException e) {
-            log.error("delivery_abandoned kind={} workspace={} problem=unexpected payload={}", Submission.KIND,
-                    submission.workspace(), payload, e);
+            log.error("delivery_abandoned kind={} workspace={} problem=unexpected payload={}", delivery.kind(),
+                    delivery.workspace(), delivery.payload(), e);
         }
     }
 
@@ -154,10 +168,21 @@ public final class DeliveryWorker {
         } catch (StoreUnavailableException e) {
             log.warn("deliveries_not_resumed problem=\"{}\"", e.getMessage());
         }
-        timer.scheduleWithFixedDelay(this::claimPending, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(this::renewLeases, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
+        timer.scheduleWithFixedDelay(logged("claim", this::claimPending), 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(logged("renew", this::renewLeases), HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
                 TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
+        timer.scheduleWithFixedDelay(logged("purge", this::purge), 1, 60, TimeUnit.MINUTES);
+    }
+
+    /** A task that runs again after an unexpected failure: a scheduled task that throws is never run again. */
+    private static Runnable logged(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.error("delivery_timer_failed task={} error=unexpected", what, e);
+            }
+        };
     }
 
     private void claimPending() {
@@ -181,28 +206,6 @@ public final class DeliveryWorker {
         }
     }
 
-    /**
-     * Accepts other work for after the ack, of a kind a {@link Handler} was registered for: stored first, so that it
-     * is done even if the app stops; with the database down, done from memory at once.
-     */
-    public void accept(String kind, String workspace, String payload) {
-        Handler handler = handlers.get(kind);
-        if (handler == null) {
-            throw new IllegalArgumentException("no handler for deliveries of kind " + kind);
-        }
-        Instant now = clock.instant();
-        long id;
-        try {
-            id = store.accept(kind, workspace, payload, now, owner, LEASE);
-        } catch (StoreUnavailableException e) {
-            log.warn("delivery_not_durable kind={} workspace={} problem=\"{}\"", kind, workspace, e.getMessage());
-            PendingDelivery inMemory = new PendingDelivery(-1, kind, workspace, payload, 0, Optional.empty(), 1, now);
-            executor.execute(() -> handler.deliver(inMemory, Progress.inMemory()));
-            return;
-        }
-        hand(new PendingDelivery(id, kind, workspace, payload, 0, Optional.empty(), 1, now), handler, false);
-    }
-
     /** Registers what delivers work of {@code kind} (one handler per kind). */
     public void handle(String kind, Handler handler) {
         handlers.put(kind, handler);
@@ -222,7 +225,7 @@ public final class DeliveryWorker {
                 // Deliveries wait in the outbox for a thread: this one is free now.
                 backlogged = false;
                 try {
-                    timer.execute(this::claimPending);
+                    timer.execute(logged("claim", this::claimPending));
                 } catch (RejectedExecutionException e) {
                     // Stopping: the next start takes them.
                 }

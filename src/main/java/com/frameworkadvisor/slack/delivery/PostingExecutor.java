@@ -85,6 +85,9 @@ public final class PostingExecutor implements Executor {
             }
             try {
                 task.run();
+            } catch (RuntimeException e) {
+                // Logged here, with the request id, rather than by the JVM on standard error.
+                log.error("after_ack_task_failed error=unexpected", e);
             } finally {
                 MDC.clear();
             }

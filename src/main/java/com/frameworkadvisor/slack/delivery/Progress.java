@@ -10,6 +10,13 @@ import java.util.OptionalLong;
  * message whose {@code ts} is recorded is never posted again.
  */
 public interface Progress {
+    /**
+     * The one step recorded on its own: the parent message is posted, with its ts. What follows (the thread reply,
+     * the answers stored, the parent updated) is recorded by finishing the delivery, one write fewer per step: a
+     * delivery resumed after a crash in between posts its thread reply again, and stores its answers once.
+     */
+    int PARENT_POSTED = 1;
+
     /** The outbox's id of the delivery; empty for one kept only in memory (the database was down at the ack). */
     OptionalLong deliveryId();
 
@@ -18,8 +25,8 @@ public interface Progress {
 
     Optional<PostedMessage> parent();
 
-    /** Records the parent message, posted by step {@code steps}. */
-    void parentPosted(PostedMessage parent, int steps);
+    /** Records the parent message, just posted ({@link #PARENT_POSTED}). */
+    void parentPosted(PostedMessage parent);
 
     /** Progress kept in memory only: nothing to resume from if the process stops. */
     static Progress inMemory() {
@@ -43,9 +50,9 @@ public interface Progress {
             }
 
             @Override
-            public void parentPosted(PostedMessage posted, int done) {
+            public void parentPosted(PostedMessage posted) {
                 parent = posted;
-                steps = done;
+                steps = PARENT_POSTED;
             }
         };
     }

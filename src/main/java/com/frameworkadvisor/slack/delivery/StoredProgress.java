@@ -44,9 +44,9 @@ final class StoredProgress implements Progress {
     }
 
     @Override
-    public void parentPosted(PostedMessage posted, int done) {
+    public void parentPosted(PostedMessage posted) {
         parent = Optional.of(posted);
-        steps = done;
+        steps = PARENT_POSTED;
         // Recorded before anything else happens: from here on, a resumed delivery never posts it again.
         record();
     }

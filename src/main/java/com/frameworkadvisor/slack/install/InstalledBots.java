@@ -54,7 +54,7 @@ public final class InstalledBots implements BotTokens {
                     .orElseThrow(() -> SlackCallException.notInstalled("auth", workspace)).botToken();
         } catch (StoreUnavailableException e) {
             log.warn("bot_token_unavailable workspace={} problem=\"{}\"", workspace, e.getMessage());
-            throw SlackCallException.unavailable("auth", "the database is unavailable");
+            throw SlackCallException.unavailable("auth", "the workspace's installation could not be read");
         }
     }
 
@@ -65,16 +65,27 @@ public final class InstalledBots implements BotTokens {
      */
     public Optional<Installation> installation(Optional<String> enterpriseId, String workspace) {
         Instant now = clock.instant();
-        Cached cached = cache.get(workspace);
-        if (cached != null && cached.readAt().plus(CACHED_FOR).isAfter(now) && !expiring(cached.installation(), now)) {
+        Cached cached = workspace == null ? null : cache.get(workspace);
+        if (cached != null && cached.readAt().plus(CACHED_FOR).isAfter(now) && lastsTheCache(cached.installation(),
+                now)) {
             return Optional.of(cached.installation());
         }
         Optional<Installation> found = installations.find(enterpriseId, Optional.ofNullable(workspace));
         if (found.isPresent() && expiring(found.get(), now)) {
             found = installations.renew(found.get().key(), this::renewed);
         }
-        found.ifPresentOrElse(i -> cache.put(workspace, new Cached(i, now)), () -> cache.remove(workspace));
+        if (workspace != null) {
+            found.ifPresentOrElse(i -> cache.put(workspace, new Cached(i, now)), () -> cache.remove(workspace));
+        }
         return found;
+    }
+
+    /**
+     * Whether a cached token still works for as long as it may stay cached. One that is only due for renewal is
+     * used from the cache too, so that a renewal Slack refuses is tried again once a cache period, not on every call.
+     */
+    private static boolean lastsTheCache(Installation installation, Instant now) {
+        return installation.botTokenExpiresAt().map(at -> at.isAfter(now.plus(CACHED_FOR))).orElse(true);
     }
 
     private boolean expiring(Installation installation, Instant now) {
@@ -102,8 +113,14 @@ public final class InstalledBots implements BotTokens {
             return Optional.of(current.withBotToken(token, Optional.of(refresh),
                     Optional.of(now.plusSeconds(expiresIn))));
         } catch (SlackCallException e) {
-            // The current token still works until it expires; the next call tries again.
-            log.warn("token_not_renewed install={} error={}", current.key(), e.error());
+            if (e.kind() == SlackCallException.Kind.CONFIGURATION) {
+                log.error("token_not_renewed install={} error={} remedy=\"Slack refused the refresh token: install "
+                        + "the app in that workspace again ({})\"", current.key(), e.error(),
+                        OAuthInstall.INSTALL_PATH);
+            } else {
+                // The current token still works until it expires; it is tried again once the cache period passes.
+                log.warn("token_not_renewed install={} error={}", current.key(), e.error());
+            }
             return Optional.empty();
         }
     }

@@ -3,6 +3,7 @@ package com.frameworkadvisor.slack.install;
 import com.frameworkadvisor.config.Settings;
 import com.frameworkadvisor.slack.render.InstallPages;
 import com.frameworkadvisor.slack.render.InstallPages.Failure;
+import com.frameworkadvisor.store.StoreUnavailableException;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -30,7 +31,7 @@ public final class OAuthInstall {
 
     /** Bolt's configuration for a distributed app: every value set here, none read from the environment by Bolt. */
     public static AppConfig config(Settings settings, Settings.Distribution app, Slack slack) {
-        InstallPages pages = new InstallPages(INSTALL_PATH);
+        InstallPages pages = new InstallPages(INSTALL_PATH, settings.command());
         return AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(null)
@@ -60,8 +61,9 @@ public final class OAuthInstall {
     }
 
     /** Turns the install on: Bolt's OAuth routes, the stores they use, and a page for every way it can end. */
-    public static void host(App bolt, StoredInstallationService installations, StoredOAuthStates states) {
-        InstallPages pages = new InstallPages(INSTALL_PATH);
+    public static void host(App bolt, String command, StoredInstallationService installations,
+                            StoredOAuthStates states) {
+        InstallPages pages = new InstallPages(INSTALL_PATH, command);
         bolt.asOAuthApp(true);
         bolt.service(installations);
         bolt.service(states);
@@ -85,7 +87,11 @@ public final class OAuthInstall {
             return page(response, 500, pages.failure(Failure.OUR_SIDE));
         });
         bolt.oauthPersistenceErrorCallback(arguments -> {
-            log.error("install_not_stored problem={}", arguments.getError().getClass().getSimpleName());
+            Throwable error = arguments.getError();
+            // Our store's messages name what failed and never a token; anything else is named by its class only.
+            log.error("install_not_stored problem=\"{}\" remedy=\"check DATABASE_URL and TOKEN_ENCRYPTION_KEY, then "
+                    + "install again\"", error instanceof StoreUnavailableException ? error.getMessage()
+                    : error.getClass().getSimpleName());
             page(arguments.getResponse(), 500, pages.failure(Failure.OUR_SIDE));
         });
     }

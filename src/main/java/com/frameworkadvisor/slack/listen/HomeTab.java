@@ -93,13 +93,19 @@ public final class HomeTab {
         if (!SlackPayloadParts.isUserId(user) || payload.getTriggerId() == null) {
             return ctx.ack();
         }
+        WebApi api = this.api.in(SlackPayloadParts.workspace(ctx.getTeamId()));
+        String channel = SlackPayloadParts.isChannelId(dm) ? dm : null;
         try {
-            WebApi api = this.api.in(SlackPayloadParts.workspace(ctx.getTeamId()));
-            String channel = SlackPayloadParts.isChannelId(dm) ? dm : api.openDirectMessage(user);
+            if (channel == null) {
+                channel = api.openDirectMessageBeforeAck(user);
+            }
             api.openView(payload.getTriggerId(), modals.render(Optional.empty(), Map.of(),
                     ModalMetadata.newDecision(channel).toJson(json), false));
         } catch (SlackCallException e) {
             log.warn("modal_not_opened action={} error={}", SlackIds.HOME_NEW_DECISION, e.error());
+            if (channel != null) {
+                api.tellAfterAck(channel, user, AskCommand.whyNoModal(e, "press Start a new decision again"));
+            }
         }
         return ctx.ack();
     }

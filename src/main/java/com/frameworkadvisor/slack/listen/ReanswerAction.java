@@ -94,14 +94,17 @@ public final class ReanswerAction implements BlockActionHandler {
      * Slack's 3-second trigger window; a slow or absent database falls back to the button's answers.
      */
     private Optional<Map<String, String>> ownLatestAnswers(ThreadKey thread, String user) {
-        CompletableFuture<Optional<Map<String, String>>> lookup = CompletableFuture.supplyAsync(() -> store
-                .findDecision(thread)
-                .flatMap(decision -> store.latestAnswers(decision.id(), user))
-                .map(AnswerSet::answers), executor);
+        CompletableFuture<Optional<Map<String, String>>> lookup = null;
         try {
+            // Inside the try: an executor that refuses the lookup (busy, stopping) falls back like a slow one.
+            lookup = CompletableFuture.supplyAsync(() -> store.findDecision(thread)
+                    .flatMap(decision -> store.latestAnswers(decision.id(), user))
+                    .map(AnswerSet::answers), executor);
             return lookup.get(STORE_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException | RejectedExecutionException e) {
-            lookup.cancel(false);
+            if (lookup != null) {
+                lookup.cancel(false);
+            }
             log.warn("prefill_from_button reason=\"{}\"", e instanceof TimeoutException ? "database slow"
                     : "database unavailable");
             return Optional.empty();
@@ -110,5 +113,4 @@ public final class ReanswerAction implements BlockActionHandler {
             return Optional.empty();
         }
     }
-
 }

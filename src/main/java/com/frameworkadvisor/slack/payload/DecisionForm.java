@@ -10,10 +10,10 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * What a submission of the decision modal says, as {@link DecisionSubmission} reads it: who sent it from which
- * workspace, the modal's private metadata, and the value of each input block. Built from Bolt's payload
- * ({@link #of}) or read straight from the request body by the HTTP adapter (web/SubmissionReader), which gives
- * the same record without Bolt's per-request parsing.
+ * What a submission of the decision modal says, as {@link com.frameworkadvisor.slack.listen.DecisionSubmission}
+ * reads it: who sent it from which workspace, the modal's private metadata, and the value of each input block.
+ * Built from Bolt's payload ({@link #of}) or read straight from the request body (slack/listen/SubmissionReader),
+ * which gives the same record without Bolt's per-request parsing.
  *
  * @param team            the workspace's team id, or null when the payload has none
  * @param user            the submitting user's id, or null

@@ -37,7 +37,8 @@ public final class DecisionRecordRenderer {
     }
 
     public String markdown(Facts f) {
-        String framework = f.team().filter(TeamTally::isTeam).map(t -> t.recommendation().displayName())
+        Optional<TeamTally> team = f.team().filter(TeamTally::isTeam);
+        String framework = team.map(t -> t.recommendation().displayName())
                 .orElse(f.argued().framework().displayName());
         String project = f.project().orElse("this project");
         StringBuilder md = new StringBuilder();
@@ -56,22 +57,17 @@ public final class DecisionRecordRenderer {
 
         md.append("## Decision\n\n");
         md.append("We will use **").append(framework).append("**.");
-        boolean team = f.team().filter(TeamTally::isTeam).isPresent();
-        f.team().filter(TeamTally::isTeam).ifPresent(t -> md.append(" Team: ").append(t.people())
+        team.ifPresent(t -> md.append(" Team: ").append(t.people())
                 .append(" people; each question took the answer most people gave, and those answers were scored ")
                 .append("once."));
-        md.append(team ? " Combined answers: " : " Answers: ").append(f.argued().framework().displayName())
-                .append(", Django ").append(f.argued().scores().django()).append(" · Flask ")
-                .append(f.argued().scores().flask()).append(", confidence ")
+        md.append(team.isPresent() ? " Combined answers: " : " Answers: ").append(f.argued().framework().displayName())
+                .append(", ").append(f.argued().scores().text()).append(", confidence ")
                 .append(f.argued().confidence().words().toLowerCase()).append(".\n\n");
 
         md.append("## Reasons\n\n");
         for (DecisiveRule rule : f.argued().decisive()) {
             md.append("- Decisive: ").append(rule.why()).append('\n');
-            for (Citation citation : rule.citations()) {
-                md.append("  > “").append(citation.quote()).append("” [")
-                        .append(f.argued().citationNumber(citation.source())).append("]\n");
-            }
+            quotes(md, f.argued(), rule.citations());
         }
         List<Reason> reasons = f.argued().scoringReasons();
         if (reasons.isEmpty()) {
@@ -83,10 +79,7 @@ public final class DecisionRecordRenderer {
                     .append(reason.countedWith().map(q -> " (already counted with " + q.shortLabel() + ")")
                             .orElse("")).append(". ")
                     .append(reason.option().why()).append('\n');
-            for (Citation citation : reason.citations()) {
-                md.append("  > “").append(citation.quote()).append("” [")
-                        .append(f.argued().citationNumber(citation.source())).append("]\n");
-            }
+            quotes(md, f.argued(), reason.citations());
         }
         md.append('\n');
 
@@ -117,16 +110,24 @@ public final class DecisionRecordRenderer {
         return md.toString();
     }
 
+    /** Each citation as a quote under its reason, with the number of its source. */
+    private static void quotes(StringBuilder md, Recommendation argued, List<Citation> citations) {
+        for (Citation citation : citations) {
+            md.append("  > “").append(citation.quote()).append("” [")
+                    .append(argued.citationNumber(citation.source())).append("]\n");
+        }
+    }
+
     /** The thread message: a short heading, then the Markdown in code blocks of at most Slack's section size. */
     public SlackMessage message(Facts f, ObjectNode metadata) {
-        String markdown = markdown(f);
+        String escaped = Mrkdwn.escape(markdown(f));
         ArrayNode blocks = BlockKit.array();
         blocks.add(BlockKit.section(":memo: *Decision record* by " + Mrkdwn.user(f.recordedBy())
                 + ". Copy it into your repository's `docs/adr/`:"));
-        for (String chunk : chunks(Mrkdwn.escape(markdown))) {
+        for (String chunk : chunks(escaped)) {
             blocks.add(BlockKit.section("```\n" + chunk + "```"));
         }
-        return new SlackMessage(Mrkdwn.escape(markdown), blocks, metadata);
+        return new SlackMessage(escaped, blocks, metadata);
     }
 
     /** Whole lines of already-escaped text, at most {@link #CHUNK} characters a chunk (a longer line is cut). */

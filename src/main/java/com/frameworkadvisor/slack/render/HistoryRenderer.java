@@ -34,9 +34,8 @@ public final class HistoryRenderer {
             String project = entry.decision().project().map(Mrkdwn::escape).orElse("_(no project name)_");
             String result = entry.latest().isEmpty() ? "no answers stored"
                     : "*" + tally.recommendation().displayName() + "*" + (tally.isTeam()
-                    ? " (" + tally.people() + " answered; combined answers Django " + tally.combined().scores().django()
-                    + " · Flask " + tally.combined().scores().flask()
-                    + ")" : " (1 answered)");
+                    ? " (" + tally.people() + " answered; combined answers " + tally.combined().scores().text() + ")"
+                    : " (1 answered)");
             text.append("• ").append(project).append(" — ").append(result).append(" — ")
                     .append(ParentRenderer.DATE.format(entry.decision().createdAt())).append(" — ")
                     .append(Mrkdwn.link(threadUrl(teamDomain, entry.decision().thread().channel(),

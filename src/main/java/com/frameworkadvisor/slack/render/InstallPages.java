@@ -33,20 +33,26 @@ public final class InstallPages implements OAuthInstallPageRenderer, OAuthRedire
     }
 
     private final String installPath;
+    private final String command;
 
-    /** @param installPath where an install starts ({@code /slack/install}), linked from the failure pages */
-    public InstallPages(String installPath) {
+    /**
+     * @param installPath where an install starts ({@code /slack/install}), linked from the failure pages
+     * @param command     the app's slash command ({@code ADVISOR_COMMAND}), as the pages tell people to type it
+     */
+    public InstallPages(String installPath, String command) {
         this.installPath = installPath;
+        this.command = command;
     }
 
     @Override
     public String render(String authorizeUrl) {
         return page("Add Framework Advisor to Slack", "<p>Framework Advisor helps a team decide between Django and "
-                + "Flask: <code>/framework</code> asks a few questions about the project, and the bot posts its "
+                + "Flask: <code>" + escape(command) + "</code> asks a few questions about the project, and the bot "
+                + "posts its "
                 + "recommendation in the channel, with the reasons and the articles they come from.</p>"
                 + "<p><a class=\"button\" href=\"" + escape(authorizeUrl) + "\">Add to Slack</a></p>"
-                + "<p class=\"small\">It asks to post messages and DMs, and to add the <code>/framework</code> "
-                + "command. What it stores, and for how long: <a href=\"/privacy\">privacy</a>.</p>");
+                + "<p class=\"small\">It asks to post messages and DMs, and to add the <code>" + escape(command)
+                + "</code> command. What it stores, and for how long: <a href=\"/privacy\">privacy</a>.</p>");
     }
 
     @Override
@@ -55,8 +61,9 @@ public final class InstallPages implements OAuthInstallPageRenderer, OAuthRedire
         String open = team == null ? "https://app.slack.com/client" : "https://app.slack.com/client/" + team;
         return page("Framework Advisor is installed", "<p>Next, in Slack:</p><ol>"
                 + "<li>Invite the bot to a channel: <code>/invite @Framework Advisor</code> (public channels work "
-                + "without it).</li><li>Try <code>/framework help</code>, then <code>/framework My project</code>."
-                + "</li></ol><p><a class=\"button\" href=\"" + escape(open) + "\">Open Slack</a></p>");
+                + "without it).</li><li>Try <code>" + escape(command) + " help</code>, then <code>" + escape(command)
+                + " My project</code>.</li></ol><p><a class=\"button\" href=\"" + escape(open)
+                + "\">Open Slack</a></p>");
     }
 
     @Override

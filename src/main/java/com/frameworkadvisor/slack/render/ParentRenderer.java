@@ -7,6 +7,7 @@ import com.frameworkadvisor.decision.ChangeSummary;
 import com.frameworkadvisor.decision.Question;
 import com.frameworkadvisor.decision.Recommendation;
 import com.frameworkadvisor.decision.RecommendationFields;
+import com.frameworkadvisor.decision.Scores;
 import com.frameworkadvisor.decision.TeamTally;
 import com.frameworkadvisor.slack.payload.DecisionButtonValue;
 import com.frameworkadvisor.slack.payload.SlackIds;
@@ -70,8 +71,7 @@ public final class ParentRenderer {
                         + r.framework().displayName() + "\n" : "")
                 .append("*Confidence:* ").append(r.confidence().words()).append(". ")
                 .append(Mrkdwn.escape(r.confidenceReason()))
-                .append("\n*Score:* Django ").append(r.scores().django())
-                .append(" · Flask ").append(r.scores().flask())
+                .append("\n*Score:* ").append(r.scores().text())
                 .append(r.decisive().isEmpty() ? "" : " (a decisive rule decides, whatever the count)");
         authors.project().ifPresent(p -> facts.append("\n*Project:* ").append(Mrkdwn.escape(p)));
         facts.append("\n*Asked by:* ").append(Mrkdwn.user(authors.askedBy()));
@@ -102,13 +102,11 @@ public final class ParentRenderer {
         String fastApi = shown.fastApi().instead() ? "Article 004 points to FastAPI over both Django and Flask"
                 + forProject + "; between the two: " : "";
         String text = tally.map(t -> (fastApi.isEmpty() ? "Team recommendation" + forProject + ": " : fastApi)
-                        + framework + " (" + t.people() + " answered; combined answers Django "
-                        + t.combined().scores().django() + " · Flask " + t.combined().scores().flask()
-                        + "). The reasons are in the thread.")
+                        + framework + " (" + t.people() + " answered; combined answers "
+                        + t.combined().scores().text() + "). The reasons are in the thread.")
                 .orElse((fastApi.isEmpty() ? "Framework Advisor recommends " + framework + forProject
                         : fastApi + framework) + " (" + r.confidence().words().toLowerCase(Locale.ROOT)
-                        + "; Django " + r.scores().django() + " · Flask " + r.scores().flask()
-                        + "). The reasons are in the thread.");
+                        + "; " + r.scores().text() + "). The reasons are in the thread.");
         ObjectNode metadata = MessageMetadata.of(json, r, authors);
         ObjectNode payload = (ObjectNode) metadata.get("event_payload");
         tally.ifPresent(t -> payload.set("team", json.valueToTree(RecommendationFields.team(t))));
@@ -137,11 +135,11 @@ public final class ParentRenderer {
     private static String teamSummary(TeamTally t) {
         Recommendation combined = t.combined();
         StringBuilder text = new StringBuilder("*Team:* ").append(t.people()).append(" people answered. Combined "
-                        + "answers → *").append(combined.framework().displayName()).append("* (Django ")
-                .append(combined.scores().django()).append(" · Flask ").append(combined.scores().flask())
-                .append(", ").append(combined.confidence().words().toLowerCase(Locale.ROOT))
-                .append("). Each person's own result: Django ").append(t.django()).append(" · Flask ")
-                .append(t.flask()).append(".\n_").append(Mrkdwn.escape(TEAM_RULE)).append("_");
+                        + "answers → *").append(combined.framework().displayName()).append("* (")
+                .append(combined.scores().text()).append(", ")
+                .append(combined.confidence().words().toLowerCase(Locale.ROOT))
+                .append("). Each person's own result: ").append(new Scores(t.django(), t.flask()).text())
+                .append(".\n_").append(Mrkdwn.escape(TEAM_RULE)).append("_");
         if (t.splits().isEmpty()) {
             text.append("\n*Where you disagree:* nowhere, everyone gave the same answers.");
         } else {

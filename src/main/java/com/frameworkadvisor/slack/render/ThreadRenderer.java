@@ -37,11 +37,10 @@ public final class ThreadRenderer {
     /** The first thread reply: every answer that moved the score, with numbered citations and the sources. */
     public SlackMessage explanation(Recommendation r, WhatWouldChange change, Authors authors) {
         ArrayNode blocks = BlockKit.array();
-        blocks.add(BlockKit.section("*Why " + r.framework().displayName() + "* (Django " + r.scores().django()
-                + " · Flask " + r.scores().flask() + ")"));
+        blocks.add(BlockKit.section("*Why " + r.framework().displayName() + "* (" + r.scores().text() + ")"));
         addReasoning(blocks, r, change);
         String text = "Why " + r.framework().displayName() + ": " + r.scoringReasons().size()
-                + " answers took a side (Django " + r.scores().django() + " · Flask " + r.scores().flask() + ").";
+                + " answers took a side (" + r.scores().text() + ").";
         return new SlackMessage(text, blocks, MessageMetadata.of(json, r, authors));
     }
 
@@ -65,13 +64,12 @@ public final class ThreadRenderer {
                 : who + " revised the answers:\n" + changes.stream().map(c -> "• " + c)
                         .collect(Collectors.joining("\n")) + "\n" + outcome;
         blocks.add(BlockKit.section(head + team.map(ThreadRenderer::teamChange).orElse("")));
-        blocks.add(BlockKit.section("*Why " + r.framework().displayName() + " now* (Django " + r.scores().django()
-                + " · Flask " + r.scores().flask() + ")"));
+        blocks.add(BlockKit.section("*Why " + r.framework().displayName() + " now* (" + r.scores().text() + ")"));
         addReasoning(blocks, r, change);
         String text = "Revised answers: " + (r.framework() == previous.framework()
                 ? "still " + r.framework().displayName()
                 : "flipped from " + previous.framework().displayName() + " to " + r.framework().displayName())
-                + " (Django " + r.scores().django() + " · Flask " + r.scores().flask() + ").";
+                + " (" + r.scores().text() + ").";
         return new SlackMessage(text, blocks, MessageMetadata.of(json, r, authors));
     }
 
@@ -91,9 +89,8 @@ public final class ThreadRenderer {
     private static String teamChange(TeamChangeView change) {
         TeamTally before = change.before();
         TeamTally after = change.after();
-        String now = after.recommendation().displayName() + " (combined answers Django "
-                + after.combined().scores().django() + " · Flask " + after.combined().scores().flask() + ", "
-                + after.people() + " answered)";
+        String now = after.recommendation().displayName() + " (combined answers " + after.combined().scores().text()
+                + ", " + after.people() + " answered)";
         if (before.people() == 0) {
             return "\n*Team result:* " + now + ".";
         }

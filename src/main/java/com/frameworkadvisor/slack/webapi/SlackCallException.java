@@ -29,13 +29,11 @@ public final class SlackCallException extends Exception {
     private static final Set<String> CONFIGURATION_ERRORS = Set.of("invalid_auth", "not_authed", "token_revoked",
             "token_expired", "account_inactive", "missing_scope", "no_permission", "not_allowed_token_type");
 
-    private final String method;
     private final String error;
     private final Kind kind;
 
     SlackCallException(String method, String error, Kind kind) {
         super(method + " failed: " + error);
-        this.method = method;
         this.error = error;
         this.kind = kind;
     }
@@ -58,10 +56,6 @@ public final class SlackCallException extends Exception {
                 : CONFIGURATION_ERRORS.contains(code) ? Kind.CONFIGURATION
                 : Kind.OTHER;
         return new SlackCallException(method, code, kind);
-    }
-
-    String method() {
-        return method;
     }
 
     /** Slack's error code, e.g. {@code not_in_channel}. */

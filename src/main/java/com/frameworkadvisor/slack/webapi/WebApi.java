@@ -136,8 +136,17 @@ public final class WebApi {
 
     /** Opens (or finds) the direct message conversation with a user and returns its channel id. */
     public String openDirectMessage(String user) throws SlackCallException {
-        return call("conversations.open", Budget.BACKGROUND, new WebApiForm().add("users", user))
-                .path("channel").path("id").asText();
+        return openDirectMessage(user, Budget.BACKGROUND);
+    }
+
+    /** {@link #openDirectMessage}, before an ack: the interactive budget, as a modal's trigger id expires soon. */
+    public String openDirectMessageBeforeAck(String user) throws SlackCallException {
+        return openDirectMessage(user, Budget.INTERACTIVE);
+    }
+
+    private String openDirectMessage(String user, Budget budget) throws SlackCallException {
+        return call("conversations.open", budget, new WebApiForm().add("users", user)).path("channel").path("id")
+                .asText();
     }
 
     /** Publishes a user's App Home tab. */

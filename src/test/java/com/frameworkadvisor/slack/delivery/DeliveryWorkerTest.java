@@ -28,6 +28,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +57,7 @@ class DeliveryWorkerTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private FakeSlackApi slack;
     private Database database;
+    private String jdbcUrl;
     private JdbcDeliveryStore outbox;
     private DeliveryWorker worker;
 
@@ -74,8 +79,8 @@ class DeliveryWorkerTest {
     @BeforeEach
     void start() {
         slack = new FakeSlackApi();
-        database = Database.open(DatabaseUrl.parse(Optional.of("jdbc:h2:mem:worker-" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1")));
+        jdbcUrl = "jdbc:h2:mem:worker-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        database = Database.open(DatabaseUrl.parse(Optional.of(jdbcUrl)));
         outbox = new JdbcDeliveryStore(database);
         PostingExecutor executor = new PostingExecutor();
         WebApi api = new WebApi(new SlackConnection(slack.url(), Duration.ofSeconds(5)).transport(JSON),
@@ -104,7 +109,7 @@ class DeliveryWorkerTest {
         String parentTs = "1700000000.000777";
         long id = outbox.accept(Submission.KIND, FakeSlackApi.TEAM_ID, submission().toJson(JSON), Instant.now(),
                 "instance-killed", Duration.ofSeconds(30));
-        outbox.recordStep(id, "instance-killed", DecisionPoster.PARENT_POSTED,
+        outbox.recordStep(id, "instance-killed", Progress.PARENT_POSTED,
                 Optional.of(new PostedMessage(CHANNEL, parentTs)));
         outbox.release("instance-killed");
 
@@ -141,7 +146,8 @@ class DeliveryWorkerTest {
     }
 
     @Test
-    void a_message_slack_refuses_for_good_is_given_up_kept_as_failed_and_logged_with_its_answers() {
+    void a_message_slack_refuses_for_good_is_given_up_kept_as_failed_and_logged_with_its_answers()
+            throws SQLException {
         slack.failNext("chat.postMessage", "msg_too_long");
         worker.start();
 
@@ -155,6 +161,12 @@ class DeliveryWorkerTest {
             assertTrue(line.contains("admin_ui=yes") && line.contains("msg_too_long"), line);
             assertEquals(0, outbox.backlog().pending(), "not tried again");
             assertEquals(1, slack.calls("chat.postMessage").size());
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl);
+             ResultSet row = c.createStatement().executeQuery("SELECT state, last_error FROM delivery")) {
+            assertTrue(row.next(), "kept");
+            assertEquals("failed", row.getString("state"));
+            assertTrue(row.getString("last_error").contains("msg_too_long"), row.getString("last_error"));
         }
     }
 
