@@ -40,6 +40,7 @@ class ScorerPropertiesTest {
      */
     private List<String> oneAnswerChanges(int direction, Framework from, Framework to) {
         List<String> changes = new ArrayList<>();
+        int[] checked = {0};
         ANSWER_SETS.forEach((name, answers) -> {
             Framework before = scorer.recommend(BANK.answers(answers));
             for (Question question : BANK.questions()) {
@@ -49,12 +50,16 @@ class ScorerPropertiesTest {
                         continue;
                     }
                     Framework after = scorer.recommend(BANK.answers(with(answers, question, now)));
+                    if (before == from) {
+                        checked[0]++;
+                    }
                     if (before == from && after == to) {
                         changes.add(name + ": " + question.id() + " " + was.id() + " → " + now.id());
                     }
                 }
             }
         });
+        assertTrue(checked[0] > 0, "no change towards that side from a " + from.displayName() + " result was tried");
         return changes;
     }
 

@@ -150,7 +150,7 @@ class JdbcDeliveryStoreTest {
             JdbcDeliveryStore store = new JdbcDeliveryStore(db);
             long id = accept(store, ALIVE, LEASE);
 
-            store.retryLater(id, ALIVE, Duration.ofSeconds(1), "Slack unreachable");
+            store.retryLater(id, ALIVE, Duration.ofSeconds(3), "Slack unreachable");
 
             assertEquals(List.of(), store.claim(ALIVE, 10, LEASE), "not before its delay");
             List<PendingDelivery> later = Waits.atMost(Duration.ofSeconds(10))

@@ -37,9 +37,9 @@ public final class FakeSlackApi implements AutoCloseable {
     /** The client credentials of the app, for {@code oauth.v2.access} (HTTP Basic, as Slack's SDK sends them). */
     public static final String CLIENT_ID = "1111111111.2222222222";
     public static final String CLIENT_SECRET = "client-secret-never-printed-0000";
-    /** The app-level token the fake accepts for {@code apps.connections.open} (Socket Mode). */
     /** The method name under which posts to {@link #responseUrl()} are recorded. */
     public static final String RESPONSE_URL = "response_url";
+    /** The app-level token the fake accepts for {@code apps.connections.open} (Socket Mode). */
     public static final String APP_TOKEN = "xapp-1-A0TEST-0000000000-fake-app-level-token";
 
     /** One recorded Web API call. */
@@ -158,11 +158,6 @@ public final class FakeSlackApi implements AutoCloseable {
     /** The workspace a bot token belongs to, if the fake issued or accepts it. */
     public String workspaceOf(String token) {
         return workspaceOfToken.get(token);
-    }
-
-    /** Revokes a bot token: calls with it get {@code token_revoked}. */
-    public void revoke(String token) {
-        workspaceOfToken.remove(token);
     }
 
     /**

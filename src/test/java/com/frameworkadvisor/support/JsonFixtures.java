@@ -43,7 +43,7 @@ public final class JsonFixtures {
     }
 
     /** Where two JSON trees differ, as JSON pointers with both values, so a failure names the changed fields. */
-    public static List<String> differences(String path, JsonNode expected, JsonNode actual) {
+    private static List<String> differences(String path, JsonNode expected, JsonNode actual) {
         List<String> found = new ArrayList<>();
         if (expected.isObject() && actual.isObject()) {
             Set<String> names = new TreeSet<>();

@@ -92,7 +92,12 @@ public final class PackagedApp implements AutoCloseable {
                 .timeout(Duration.ofSeconds(5)).build();
         Waits.atMost(START).pollInterval(Duration.ofMillis(20))
                 .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
-                .failFast("the app exited before /health answered 200; its log:\n" + tail(), () -> !process.isAlive())
+                .failFast(() -> {
+                    // Its log is read when it has exited, not when the wait is built (before it wrote anything).
+                    if (!process.isAlive()) {
+                        throw new AssertionError("the app exited before /health answered 200; its log:\n" + tail());
+                    }
+                })
                 .until(() -> http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
         return this;
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import static com.frameworkadvisor.support.SlackPayloads.ASKER;
 import static com.frameworkadvisor.support.SlackPayloads.CHANNEL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,10 +71,11 @@ class ShutdownTest {
     @Test
     void a_request_being_answered_when_stop_begins_still_gets_its_answer() throws Exception {
         // The slash command's ack waits for views.open; Slack is slow to answer it.
-        slack.delayNext("views.open", 500);
+        slack.delayNext("views.open", 2000);
         CompletableFuture<HttpResponse<String>> ack =
                 CompletableFuture.supplyAsync(() -> app.post(SlackPayloads.slashCommand("Customer portal")));
         slack.await("views.open", 1, Duration.ofSeconds(5));
+        assertFalse(ack.isDone(), "answered before stop began, so the test would prove nothing");
 
         app.server.stop(Duration.ofSeconds(5));
 

@@ -232,7 +232,8 @@ class OAuthInstallTest {
     @MethodSource(DATABASES)
     void an_uninstall_removes_the_installation_and_the_workspaces_decisions_once_even_when_redelivered(
             TestDatabase database) {
-        try (TestApp app = TestApp.start(new FakeSlackApi(), distributed(database.newUrl()), true)) {
+        try (LogCapture logs = LogCapture.start();
+             TestApp app = TestApp.start(new FakeSlackApi(), distributed(database.newUrl()), true)) {
             install(app, ALPHA);
             install(app, BETA);
             app.postPayload(submissionFrom(ALPHA));
@@ -254,6 +255,9 @@ class OAuthInstallTest {
             app.post(slashCommandFrom(ALPHA, app.slack.responseUrl()));
             app.slack.await(FakeSlackApi.RESPONSE_URL, 1, WAIT);
             assertEquals(before, app.slack.calls("views.open").size(), "an uninstalled workspace is not served");
+            app.finishPosting();
+            assertEquals(1, logs.events(e -> e.message().startsWith("app_uninstalled ")
+                    && e.message().contains("team=" + ALPHA)).size(), "handled once, though Slack sent it twice");
         }
     }
 
@@ -262,23 +266,26 @@ class OAuthInstallTest {
         try (TestApp app = TestApp.start(new FakeSlackApi(), distributed(TestDatabase.all().findFirst().orElseThrow()
                 .newUrl()), true)) {
             install(app, ALPHA);
+            JdbcInstallations installations = installations(app);
+            assertTrue(installations.find(Optional.empty(), Optional.of(ALPHA)).isPresent(), "installed before");
 
             String event = "{\"token\":\"x\",\"team_id\":\"" + ALPHA + "\",\"api_app_id\":\"A0TEST\",\"event\":{"
                     + "\"type\":\"tokens_revoked\",\"tokens\":{\"oauth\":[],\"bot\":[\"UBOT" + ALPHA + "\"]}},"
                     + "\"type\":\"event_callback\",\"event_id\":\"EvREVOKED1\",\"event_time\":1700000000}";
             assertEquals(200, app.requests.post(event, "application/json").statusCode());
 
-            JdbcInstallations installations = installations(app);
             Waits.atMost(WAIT).until(() -> installations.find(Optional.empty(), Optional.of(ALPHA)).isEmpty());
         }
     }
 
     @Test
     void with_token_rotation_an_expiring_token_is_renewed_once_and_the_new_one_used() {
+        // The installed token expires within the renewal margin; the renewed one lasts as Slack's do (12 hours).
         FakeSlackApi slack = new FakeSlackApi().rotateTokens(60);
         try (TestApp app = TestApp.start(slack, distributed(TestDatabase.all().findFirst().orElseThrow().newUrl()),
                 true)) {
             install(app, ALPHA);
+            slack.rotateTokens(Duration.ofHours(12).toSeconds());
             String first = slack.answerTo(slack.calls("oauth.v2.access").get(0)).path("access_token").asText();
 
             assertEquals(200, app.post(slashCommandFrom(ALPHA, slack.responseUrl())).statusCode());
@@ -289,6 +296,8 @@ class OAuthInstallTest {
             String renewed = slack.answerTo(exchanges.get(exchanges.size() - 1)).path("access_token").asText();
             assertNotEquals(first, renewed);
             assertEquals("Bearer " + renewed, slack.await("views.open", 1, WAIT).get(0).authorization());
+            assertEquals(1, exchanges.stream().filter(c -> "refresh_token".equals(c.param("grant_type"))).count(),
+                    "renewed once");
             assertEquals(Optional.of(renewed), installations(app).find(Optional.empty(), Optional.of(ALPHA))
                     .map(i -> i.botToken()), "the renewed token is stored");
         }
