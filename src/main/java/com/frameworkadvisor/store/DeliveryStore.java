@@ -67,8 +67,9 @@ public interface DeliveryStore {
     boolean firstTimeSeen(String eventId, String workspace, String type, Instant at);
 
     /**
-     * Deletes every delivery of a workspace but {@code keep} (the one deleting it), and its event ids: the app was
-     * uninstalled there.
+     * Deletes every delivery of a workspace but {@code keep} (the one deleting it): the app was uninstalled there.
+     * Its event ids stay until {@link #purge} (a day): the uninstall event's own id among them, so that Slack's
+     * redelivery of it, after the data is gone, is still recognised and not handled twice.
      */
     int deleteWorkspace(String workspace, long keep);
 

@@ -205,8 +205,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     @Override
     public int deleteWorkspace(String workspace, long keep) {
         return update("delete a workspace's deliveries", "DELETE FROM delivery WHERE workspace = ? AND id <> ?",
-                workspace, keep) + update("delete a workspace's events", "DELETE FROM slack_event WHERE workspace = ?",
-                workspace);
+                workspace, keep);
     }
 
     @Override

@@ -192,6 +192,24 @@ class JdbcDeliveryStoreTest {
 
     @ParameterizedTest
     @MethodSource(DATABASES)
+    void deleting_a_workspace_keeps_the_removal_and_the_event_ids_so_a_redelivered_uninstall_is_still_known(
+            TestDatabase database) {
+        try (Database db = open(database.newUrl())) {
+            JdbcDeliveryStore store = new JdbcDeliveryStore(db);
+            long removal = accept(store, ALIVE, LEASE);
+            accept(store, ALIVE, LEASE);
+            store.firstTimeSeen("EvUNINSTALL" + workspace, workspace, "app_uninstalled", ACCEPTED);
+
+            assertEquals(1, store.deleteWorkspace(workspace, removal), "the other delivery");
+
+            assertEquals(1, store.backlog().pending(), "the removal itself stays until it is finished");
+            assertFalse(store.firstTimeSeen("EvUNINSTALL" + workspace, workspace, "app_uninstalled", ACCEPTED),
+                    "the uninstall event's id outlives the data it removed");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DATABASES)
     void purging_removes_event_ids_older_than_the_cut_off_and_never_a_pending_delivery(TestDatabase database) {
         try (Database db = open(database.newUrl())) {
             JdbcDeliveryStore store = new JdbcDeliveryStore(db);

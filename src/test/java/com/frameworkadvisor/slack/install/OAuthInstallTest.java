@@ -244,11 +244,12 @@ class OAuthInstallTest {
 
             String event = uninstalled(ALPHA);
             assertEquals(200, app.requests.post(event, "application/json").statusCode());
-            assertEquals(200, redeliver(app, event).statusCode());
-
             Waits.atMost(WAIT).until(() -> app.store.recentInChannel(ALPHA, SlackPayloads.CHANNEL, 5).isEmpty());
             JdbcInstallations installations = installations(app);
             Waits.atMost(WAIT).until(() -> installations.find(Optional.empty(), Optional.of(ALPHA)).isEmpty());
+            Waits.atMost(WAIT).until(() -> !logs.events(e -> e.message().startsWith("app_uninstalled ")).isEmpty());
+            assertEquals(200, redeliver(app, event).statusCode(), "redelivered after the data is gone");
+
             assertEquals(1, app.store.recentInChannel(BETA, SlackPayloads.CHANNEL, 5).size(), "the other stays");
             assertTrue(installations.find(Optional.empty(), Optional.of(BETA)).isPresent());
             int before = app.slack.calls("views.open").size();
@@ -258,6 +259,8 @@ class OAuthInstallTest {
             app.finishPosting();
             assertEquals(1, logs.events(e -> e.message().startsWith("app_uninstalled ")
                     && e.message().contains("team=" + ALPHA)).size(), "handled once, though Slack sent it twice");
+            assertEquals(1, logs.events(e -> e.message().startsWith("event_redelivery_ignored ")
+                    && e.message().contains("type=app_uninstalled")).size(), "the redelivery was recognised");
         }
     }
 
