@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -62,6 +63,16 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> user, Optional<String
 
     public boolean isEmbedded() {
         return jdbcUrl.startsWith("jdbc:h2:file:");
+    }
+
+    /** The embedded H2 database's file path, without H2's {@code .mv.db}; empty for any other database. */
+    public Optional<Path> embeddedFile() {
+        if (!isEmbedded()) {
+            return Optional.empty();
+        }
+        String path = jdbcUrl.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+        return Optional.of(path.startsWith("~") ? Path.of(System.getProperty("user.home") + path.substring(1))
+                : Path.of(path));
     }
 
     private static String decode(String text) {

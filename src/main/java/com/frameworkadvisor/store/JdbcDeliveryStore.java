@@ -35,25 +35,30 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     @Override
     public long accept(String kind, String workspace, String payload, Instant acceptedAt, String owner,
                        Duration lease) {
-        return writes.write(c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO delivery (kind, workspace, payload, "
-                    + "state, attempts, claimed_by, lease_until, accepted_at) VALUES (?, ?, ?, '" + PENDING + "', 1, "
-                    + "?, " + LEASE_FROM_NOW + ", ?)", new String[] {"id"})) {
-                insert.setString(1, kind);
-                insert.setString(2, workspace);
-                insert.setString(3, payload);
-                insert.setString(4, owner);
-                insert.setInt(5, seconds(lease));
-                insert.setTimestamp(6, Timestamp.from(acceptedAt));
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    if (!keys.next()) {
-                        throw new SQLException("no id generated for the new delivery");
-                    }
-                    return keys.getLong(1);
+        return writes.write(c -> insert(c, kind, workspace, payload, acceptedAt, owner, seconds(lease)),
+                id -> new AckJournal.Accepted(id, kind, workspace, payload, acceptedAt));
+    }
+
+    /** Stores a pending delivery, held by {@code owner} for {@code leaseSeconds}; returns its id. */
+    static long insert(Connection c, String kind, String workspace, String payload, Instant acceptedAt, String owner,
+                       int leaseSeconds) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO delivery (kind, workspace, payload, "
+                + "state, attempts, claimed_by, lease_until, accepted_at) VALUES (?, ?, ?, '" + PENDING + "', 1, "
+                + "?, " + LEASE_FROM_NOW + ", ?)", new String[] {"id"})) {
+            insert.setString(1, kind);
+            insert.setString(2, workspace);
+            insert.setString(3, payload);
+            insert.setString(4, owner);
+            insert.setInt(5, leaseSeconds);
+            insert.setTimestamp(6, Timestamp.from(acceptedAt));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("no id generated for the new delivery");
                 }
+                return keys.getLong(1);
             }
-        });
+        }
     }
 
     @Override
@@ -130,7 +135,9 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         Object[] params = parent.isPresent()
                 ? new Object[] {stepsDone, parent.get().channel(), parent.get().ts(), id, owner}
                 : new Object[] {stepsDone, id, owner};
-        held(id, write(sql, params));
+        // Journaled: H2 may write the step to its file later, and a resumed delivery must still find it.
+        held(id, writes.write(c -> run(c, sql, params),
+                rows -> rows == 0 ? null : new AckJournal.Step(id, stepsDone, parent)));
     }
 
     @Override
@@ -216,22 +223,21 @@ public final class JdbcDeliveryStore implements DeliveryStore {
 
     /** An update in the next shared commit; returns how many rows it changed. */
     private int write(String sql, Object... params) {
-        return writes.write(c -> {
-            try (PreparedStatement statement = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    statement.setObject(i + 1, params[i]);
-                }
-                return statement.executeUpdate();
-            }
-        });
+        return writes.write(c -> run(c, sql, params));
     }
 
-    private int update(String what, String sql, Object... params) {
-        try (Connection c = database.connection(); PreparedStatement statement = c.prepareStatement(sql)) {
+    private static int run(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);
             }
             return statement.executeUpdate();
+        }
+    }
+
+    private int update(String what, String sql, Object... params) {
+        try (Connection c = database.connection()) {
+            return run(c, sql, params);
         } catch (SQLException e) {
             throw StoreUnavailableException.couldNot(what, e);
         }

@@ -38,6 +38,7 @@ public final class JdbcInstallations {
                 delete(c, installation.key());
                 insert(c, installation);
                 c.commit();
+                database.writeNow(c);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -83,6 +84,10 @@ public final class JdbcInstallations {
                     insert(c, renewed.get());
                 }
                 c.commit();
+                if (renewed.isPresent()) {
+                    // Slack has spent the old refresh token: the new one must outlive a kill.
+                    database.writeNow(c);
+                }
                 return renewed.isPresent() ? renewed : current;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -35,6 +35,7 @@ public final class JdbcOAuthStates {
             insert.setString(1, hash(state));
             insert.setTimestamp(2, Timestamp.from(clock.instant().plus(lifetime)));
             insert.executeUpdate();
+            database.writeNow(c);
         } catch (SQLException e) {
             throw StoreUnavailableException.couldNot("store an install state", e);
         }
@@ -50,7 +51,10 @@ public final class JdbcOAuthStates {
                      + "AND expires_at > ?")) {
             delete.setString(1, hash(state));
             delete.setTimestamp(2, Timestamp.from(clock.instant()));
-            return delete.executeUpdate() == 1;
+            boolean used = delete.executeUpdate() == 1;
+            // Used once, even if the process is killed right after.
+            database.writeNow(c);
+            return used;
         } catch (SQLException e) {
             throw StoreUnavailableException.couldNot("check an install state", e);
         }
