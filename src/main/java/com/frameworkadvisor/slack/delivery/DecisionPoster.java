@@ -114,15 +114,18 @@ public final class DecisionPoster {
             return false;
         }
         String parentTs = parent.get().ts();
-        try {
-            api.postMessage(channel, existingThread.orElse(parentTs),
-                    threads.explanation(r, scorer.whatWouldChange(r), authors));
-        } catch (SlackCallException e) {
-            if (retryable(e)) {
-                throw e;
+        if (progress.stepsDone() < Progress.REPLY_POSTED) {
+            try {
+                api.postMessage(channel, existingThread.orElse(parentTs),
+                        threads.explanation(r, scorer.whatWouldChange(r), authors));
+            } catch (SlackCallException e) {
+                if (retryable(e)) {
+                    throw e;
+                }
+                // The headline is already in the channel; posting it again elsewhere would duplicate it.
+                log.warn("explanation_not_posted channel={} thread={} error={}", channel, parentTs, e.error());
             }
-            // The headline is already in the channel; posting it again elsewhere would duplicate it.
-            log.warn("explanation_not_posted channel={} thread={} error={}", channel, parentTs, e.error());
+            progress.replyPosted();
         }
         try {
             store.startDecision(new ThreadKey(submission.workspace(), channel, parentTs), submission.project(),
@@ -149,16 +152,19 @@ public final class DecisionPoster {
         String parentTs = target.parentTs().orElseThrow();
         Optional<Recorded> recorded = record(api, submission, authors, r, progress.deliveryId());
         Recommendation previous = scorer.score(bank.answersIgnoringUnknown(target.previous()));
-        try {
-            api.postMessage(target.channel(), threadTs, threads.revision(r, previous, scorer.whatWouldChange(r),
-                    authors, recorded.map(rec -> new ThreadRenderer.TeamChangeView(tally(rec.change().before()),
-                            tally(rec.change().after())))));
-        } catch (SlackCallException e) {
-            if (e.kind() != SlackCallException.Kind.CHANNEL) {
-                throw e;
+        if (progress.stepsDone() < Progress.REPLY_POSTED) {
+            try {
+                api.postMessage(target.channel(), threadTs, threads.revision(r, previous, scorer.whatWouldChange(r),
+                        authors, recorded.map(rec -> new ThreadRenderer.TeamChangeView(tally(rec.change().before()),
+                                tally(rec.change().after())))));
+            } catch (SlackCallException e) {
+                if (e.kind() != SlackCallException.Kind.CHANNEL) {
+                    throw e;
+                }
+                sendAsDirectMessage(api, submission, r, authors, progress, e.error());
+                return false;
             }
-            sendAsDirectMessage(api, submission, r, authors, progress, e.error());
-            return false;
+            progress.replyPosted();
         }
         if (recorded.isEmpty()) {
             updateParent(api, target.channel(), parentTs, parents.parent(r, authors));

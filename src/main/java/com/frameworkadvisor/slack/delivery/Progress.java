@@ -10,12 +10,15 @@ import java.util.OptionalLong;
  * message whose {@code ts} is recorded is never posted again.
  */
 public interface Progress {
-    /**
-     * The one step recorded on its own: the parent message is posted, with its ts. What follows (the thread reply,
-     * the answers stored, the parent updated) is recorded by finishing the delivery, one write fewer per step: a
-     * delivery resumed after a crash in between posts its thread reply again, and stores its answers once.
-     */
+    /** The parent message is posted, with its ts: a resumed delivery never posts it again. */
     int PARENT_POSTED = 1;
+
+    /**
+     * The thread reply (a Re-answer's reply) is posted. What follows (the answers stored, the parent updated) is
+     * recorded by finishing the delivery: a delivery resumed before its finish was written stores its answers once
+     * and updates the parent again, which changes nothing.
+     */
+    int REPLY_POSTED = 2;
 
     /** The outbox's id of the delivery; empty for one kept only in memory (the database was down at the ack). */
     OptionalLong deliveryId();
@@ -27,6 +30,9 @@ public interface Progress {
 
     /** Records the parent message, just posted ({@link #PARENT_POSTED}). */
     void parentPosted(PostedMessage parent);
+
+    /** Records the thread reply, just posted ({@link #REPLY_POSTED}). */
+    void replyPosted();
 
     /** Progress kept in memory only: nothing to resume from if the process stops. */
     static Progress inMemory() {
@@ -53,6 +59,11 @@ public interface Progress {
             public void parentPosted(PostedMessage posted) {
                 parent = posted;
                 steps = PARENT_POSTED;
+            }
+
+            @Override
+            public void replyPosted() {
+                steps = REPLY_POSTED;
             }
         };
     }

@@ -51,6 +51,12 @@ final class StoredProgress implements Progress {
         record();
     }
 
+    @Override
+    public void replyPosted() {
+        steps = REPLY_POSTED;
+        record();
+    }
+
     /**
      * Records the progress; with the database unreachable the delivery goes on from memory, so the person gets the
      * whole result now (if it cannot be finished in the outbox either, it is delivered again later: a duplicate).

@@ -125,6 +125,25 @@ class DeliveryWorkerTest {
     }
 
     @Test
+    void a_delivery_left_pending_after_its_reply_was_posted_stores_its_answers_and_posts_nothing_again() {
+        String parentTs = "1700000000.000778";
+        long id = outbox.accept(Submission.KIND, FakeSlackApi.TEAM_ID, submission().toJson(JSON), Instant.now(),
+                "instance-killed", Duration.ofSeconds(30));
+        PostedMessage parent = new PostedMessage(CHANNEL, parentTs);
+        outbox.recordStep(id, "instance-killed", Progress.PARENT_POSTED, Optional.of(parent));
+        outbox.recordStep(id, "instance-killed", Progress.REPLY_POSTED, Optional.of(parent));
+        outbox.release("instance-killed");
+
+        worker.start();
+
+        Waits.atMost(WAIT).until(() -> outbox.backlog().pending() == 0);
+        worker.stop(Duration.ofSeconds(5));
+        assertEquals(List.of(), slack.calls("chat.postMessage"), "neither parent nor reply again: " + slack.methods());
+        assertTrue(new JdbcDecisionStore(database).findDecision(new ThreadKey(FakeSlackApi.TEAM_ID, CHANNEL, parentTs))
+                .isPresent(), "the answers are stored, under the recorded parent");
+    }
+
+    @Test
     void a_delivery_slack_could_not_take_is_posted_whole_on_a_later_attempt_once_slack_is_back() {
         for (int i = 0; i < WebApi.Budget.BACKGROUND.attempts(); i++) {
             slack.statusNext("chat.postMessage", 503);
