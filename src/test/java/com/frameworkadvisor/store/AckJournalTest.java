@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -29,6 +30,16 @@ class AckJournalTest {
     @TempDir
     Path dir;
 
+    /** A journal holding {@code FIRST} in batch 1 and {@code SECOND} in batch 2. */
+    private Path twoBatches() throws IOException {
+        Path file = dir.resolve("advisor.acks");
+        try (AckJournal journal = AckJournal.open(file)) {
+            journal.append(1, List.of(FIRST));
+            journal.append(2, List.of(SECOND));
+        }
+        return file;
+    }
+
     @Test
     void entries_are_read_back_in_order_with_their_batch_numbers() throws IOException {
         Path file = dir.resolve("advisor.acks");
@@ -44,13 +55,9 @@ class AckJournalTest {
 
     @Test
     void a_last_entry_cut_short_by_a_kill_is_left_out_and_written_over() throws IOException {
-        Path file = dir.resolve("advisor.acks");
-        try (AckJournal journal = AckJournal.open(file)) {
-            journal.append(1, List.of(FIRST));
-            journal.append(2, List.of(SECOND));
-        }
+        Path file = twoBatches();
         long whole = Files.size(file);
-        try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.truncate(whole - 3);
         }
         try (AckJournal journal = AckJournal.open(file)) {
@@ -64,11 +71,7 @@ class AckJournalTest {
 
     @Test
     void reading_stops_at_an_entry_whose_checksum_does_not_match() throws IOException {
-        Path file = dir.resolve("advisor.acks");
-        try (AckJournal journal = AckJournal.open(file)) {
-            journal.append(1, List.of(FIRST));
-            journal.append(2, List.of(SECOND));
-        }
+        Path file = twoBatches();
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length - 2] ^= 0x55;
         Files.write(file, bytes);

@@ -52,6 +52,22 @@ class JournalReplayTest {
         }
     }
 
+    /** What the app does before it is killed, on a database that writes its file only when told to. */
+    private interface BeforeTheKill {
+        void run(Database db, JdbcDeliveryStore store) throws Exception;
+    }
+
+    /** Runs {@code before} on a lazy database and returns the path of what a kill right after leaves. */
+    private Path killedAfter(BeforeTheKill before) throws Exception {
+        Path running = dir.resolve("running/advisor");
+        Path killed = dir.resolve("killed/advisor");
+        try (Database db = open(running, LAZY)) {
+            before.run(db, new JdbcDeliveryStore(db));
+            copyAsKilled(running, killed, true);
+        }
+        return killed;
+    }
+
     private static List<PendingDelivery> claimAll(Database db) {
         JdbcDeliveryStore store = new JdbcDeliveryStore(db);
         store.releaseAbandoned("instance-restarted");
@@ -91,15 +107,11 @@ class JournalReplayTest {
 
     @Test
     void a_delivery_h2_had_written_is_not_stored_twice_and_gets_the_step_h2_lost() throws Exception {
-        Path running = dir.resolve("running/advisor");
-        Path killed = dir.resolve("killed/advisor");
-        try (Database db = open(running, LAZY)) {
-            JdbcDeliveryStore store = new JdbcDeliveryStore(db);
+        Path killed = killedAfter((db, store) -> {
             long id = store.accept("decision", "T0REPLAY", "{\"n\":2}", ACCEPTED, OWNER, LEASE);
             writeNow(db);
             store.recordStep(id, OWNER, 1, Optional.of(PARENT));
-            copyAsKilled(running, killed, true);
-        }
+        });
 
         try (Database db = open(killed, "")) {
             List<PendingDelivery> resumed = claimAll(db);
@@ -110,16 +122,12 @@ class JournalReplayTest {
 
     @Test
     void a_delivery_finished_before_the_kill_is_not_brought_back() throws Exception {
-        Path running = dir.resolve("running/advisor");
-        Path killed = dir.resolve("killed/advisor");
-        try (Database db = open(running, LAZY)) {
-            JdbcDeliveryStore store = new JdbcDeliveryStore(db);
+        Path killed = killedAfter((db, store) -> {
             long id = store.accept("decision", "T0REPLAY", "{\"n\":3}", ACCEPTED, OWNER, LEASE);
             store.recordStep(id, OWNER, 1, Optional.of(PARENT));
             store.finish(id, OWNER);
             writeNow(db);
-            copyAsKilled(running, killed, true);
-        }
+        });
 
         try (Database db = open(killed, "")) {
             assertEquals(List.of(), claimAll(db));
@@ -128,14 +136,10 @@ class JournalReplayTest {
 
     @Test
     void opening_twice_after_a_kill_stores_it_once() throws Exception {
-        Path running = dir.resolve("running/advisor");
-        Path killed = dir.resolve("killed/advisor");
-        try (Database db = open(running, LAZY)) {
-            JdbcDeliveryStore store = new JdbcDeliveryStore(db);
+        Path killed = killedAfter((db, store) -> {
             writeNow(db);
             store.accept("decision", "T0REPLAY", "{\"n\":4}", ACCEPTED, OWNER, LEASE);
-            copyAsKilled(running, killed, true);
-        }
+        });
         Path journal = Path.of(killed + ".acks");
         byte[] leftByTheKill = Files.readAllBytes(journal);
         try (Database db = open(killed, "")) {
