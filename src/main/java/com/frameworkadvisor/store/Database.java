@@ -56,6 +56,7 @@ public final class Database implements AutoCloseable {
     private final CompletableFuture<Void> asked;
     private final DatabaseUrl url;
     private final GroupCommit writes = new GroupCommit(this, "write to the database");
+    private volatile boolean closed;
 
     private Database(DatabaseUrl url, CompletableFuture<Opened> opening, CompletableFuture<Void> asked) {
         this.url = url;
@@ -209,9 +210,10 @@ public final class Database implements AutoCloseable {
         return opened().pool().getConnection();
     }
 
-    /** The journal beside an embedded H2 file, once open; empty for any other database. */
+    /** The journal beside an embedded H2 file, while open; empty for any other database. */
     Optional<AckJournal> journal() {
-        return opening.isDone() && !opening.isCompletedExceptionally() ? opening.join().journal() : Optional.empty();
+        return !closed && opening.isDone() && !opening.isCompletedExceptionally() ? opening.join().journal()
+                : Optional.empty();
     }
 
     /**
@@ -244,6 +246,7 @@ public final class Database implements AutoCloseable {
     /** Closes the pool once the database is open; one that failed to open has nothing to close. */
     @Override
     public void close() {
+        closed = true;
         opening.thenAccept(opened -> {
             opened.pool().close();
             opened.journal().ifPresent(journal -> {

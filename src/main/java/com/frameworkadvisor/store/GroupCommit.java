@@ -134,7 +134,9 @@ final class GroupCommit {
             for (Pending<?> pending : batch) {
                 Done<?> done = run(c, pending);
                 results.add(done);
-                done.entry().filter(e -> journal.isPresent()).ifPresent(entries::add);
+                if (journal.isPresent()) {
+                    done.entry().ifPresent(entries::add);
+                }
             }
             long number = journal.isPresent() && !entries.isEmpty() ? journal.get().nextBatch() : 0;
             if (number > 0) {
