@@ -23,10 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class InstallationStoresTest {
     private static final String DATABASES = "com.frameworkadvisor.support.TestDatabase#all";
-    private static final byte[] KEY = new byte[32];
+    static final byte[] KEY = new byte[32];
     private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
 
-    private static Installation workspace(String team, String token) {
+    static Installation workspace(String team, String token) {
         return new Installation(Optional.empty(), Optional.of(team), false, Optional.empty(), Optional.empty(),
                 Optional.of("Team " + team), Optional.of("A0TEST"), Optional.of("B" + team),
                 Optional.of("UBOT" + team), Optional.of("commands"), token, Optional.empty(), Optional.empty(),

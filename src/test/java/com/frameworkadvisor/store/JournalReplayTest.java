@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -151,5 +153,27 @@ class JournalReplayTest {
             assertEquals(1, new JdbcDeliveryStore(db).backlog().pending());
         }
         assertTrue(Files.exists(journal));
+    }
+
+    @Test
+    void an_installation_and_a_used_install_state_are_on_disk_when_the_call_returns() throws Exception {
+        Path killed = killedAfter((db, store) -> {
+            writeNow(db);
+            new JdbcInstallations(db, new TokenCipher(InstallationStoresTest.KEY), Clock.systemUTC())
+                    .save(InstallationStoresTest.workspace("T0REPLAY", "xoxb-installed-just-now"));
+            JdbcOAuthStates states = new JdbcOAuthStates(db, Clock.systemUTC());
+            states.add("state-used", Duration.ofMinutes(10));
+            states.add("state-issued", Duration.ofMinutes(10));
+            assertTrue(states.consume("state-used"));
+        });
+
+        try (Database db = open(killed, "")) {
+            assertEquals("xoxb-installed-just-now", new JdbcInstallations(db,
+                    new TokenCipher(InstallationStoresTest.KEY), Clock.systemUTC())
+                    .find(Optional.empty(), Optional.of("T0REPLAY")).orElseThrow().botToken());
+            JdbcOAuthStates states = new JdbcOAuthStates(db, Clock.systemUTC());
+            assertFalse(states.consume("state-used"), "used once, even across a kill");
+            assertTrue(states.consume("state-issued"));
+        }
     }
 }
